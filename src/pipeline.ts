@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { DocumentError } from './errors.js';
+import { readDocument, type SegmentReader } from './read/document.js';
+import type { PageContent } from './read/types.js';
+import { pageLines } from './lines/lines.js';
+import { dropFurniture } from './lines/furniture.js';
+import { flowText } from './lines/flow.js';
+import type { Line } from './lines/types.js';
+import { normalizeLine } from './normalize/normalize.js';
+import { judgeTextLayer } from './ocr/quality.js';
+import { splitSections, type Section, type SectionTree } from './sections/sections.js';
+import { compileStatementRules, readStatements, type CompiledStatementRules } from './extract/statements.js';
+import { readMeta, readStaff } from './extract/meta.js';
+import { readUnits } from './extract/units.js';
+import type { Rules } from './rules/schema.js';
+import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
+import { runChecks, type CheckFailure } from './validate/checks.js';
+
+export interface PageReport {
+  page: number;
+  source: 'text' | 'unreadable';
+  reason: string;
+}
+
+export interface DocumentResult {
+  doc_id: string;
+  source: { file: string; sha256: string; pages: number; producer: string | null; ocr_pages: number[]; unreadable_pages: PageReport[] };
+  meta: DocumentMeta;
+  sections: { id: string; level: number; title: string; page: number }[];
+  staff: StaffCount[];
+  units: Unit[];
+  facts: Fact[];
+  restatements: Restatement[];
+  line_items: LineItem[];
+  basic_items: BasicItem[];
+  unread: UnreadAmount[];
+  checks: CheckFailure[];
+}
+
+export interface PipelineOptions {
+  password?: string;
+  readSegments?: SegmentReader;
+  onPage?: (page: number, total: number) => void;
+}
+
+/** Compiled rules shared by every document of a run (read-only). */
+export interface PreparedRules {
+  rules: Rules;
+  statements: CompiledStatementRules;
+  furniture: RegExp[];
+}
+
+export function prepareRules(rules: Rules): PreparedRules {
+  return {
+    rules,
+    statements: compileStatementRules(rules.statements, rules.facts),
+    furniture: rules.document.furniture.patterns.map((p) => new RegExp(p, 'u')),
+  };
+}
+
+export function docIdOf(file: string): string {
+  return path.basename(file).replace(/\.pdf$/i, '');
+}
+
+/** The stages for one document: read → lines → normalise → sections → extract → validate. */
+export async function processDocument(file: string, prepared: PreparedRules, opts: PipelineOptions = {}): Promise<DocumentResult> {
+  const read = await readDocument(file, { password: opts.password, readSegments: opts.readSegments, onPage: opts.onPage });
+  return extractFromPages(file, read.sha256, read.info.producer ?? null, read.pages, prepared);
+}
+
+/** Everything after reading: a pure function of the pages and the rules. */
+export function extractFromPages(file: string, sha256: string, producer: string | null, pages: PageContent[], prepared: PreparedRules): DocumentResult {
+  const { rules } = prepared;
+  const unreadable: PageReport[] = [];
+  const lines: Line[] = [];
+  const rightEdge = new Map<number, number>();
+  for (const page of pages) {
+    const pageText = page.items.map((i) => i.str).join('');
+    const verdict = judgeTextLayer(pageText, rules.document.report.vocabulary);
+    if (!verdict.usable) {
+      // OCR is a later stage; until then the page is reported, never parsed into wrong numbers.
+      unreadable.push({ page: page.page, source: 'unreadable', reason: verdict.reason });
+      continue;
+    }
+    const pageLinesNorm = dropFurniture(pageLines(page.items).map(normalizeLine), page.height, rules.document.furniture.margin, prepared.furniture);
+    rightEdge.set(page.page, Math.max(0, ...pageLinesNorm.map((l) => l.box.x1)));
+    lines.push(...pageLinesNorm);
+  }
+  if (unreadable.length === pages.length) {
+    throw new DocumentError('unreadable', file, `no page has a usable text layer (${unreadable[0]?.reason ?? 'no pages'}); OCR is needed`);
+  }
+  const allText = lines.map((l) => l.text).join('');
+  if (!rules.document.report.signatures.some((s) => allText.includes(s))) {
+    throw new DocumentError('not_a_report', file, `the text is not a 部门决算 report (none of ${rules.document.report.signatures.join(' / ')} found)`);
+  }
+
+  const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
+  const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
+  const units = readUnits(tree, rules.document.units);
+  const statements = readStatements(narrative, prepared.statements, units);
+  const staffTexts = tree.sections.filter((s) => new RegExp(rules.document.staff.section, 'u').test(s.title)).map((s) => flowText(s.lines));
+  const staff = readStaff(staffTexts, rules.document.staff.fields);
+  const { meta } = readMeta(
+    {
+      start: (tree.preamble.length ? tree.preamble : lines.slice(0, 5)).map((l) => flowText([l])),
+      text: staffTexts.length ? staffTexts : narrative.map((n) => n.text),
+      end: lines.slice(-5).map((l) => flowText([l])),
+    },
+    rules.document.meta,
+  );
+  const checks = runChecks({ facts: statements.facts, restatements: statements.restatements, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff });
+  return {
+    doc_id: docIdOf(file),
+    source: { file: path.basename(file), sha256, pages: pages.length, producer, ocr_pages: [], unreadable_pages: unreadable },
+    meta,
+    sections: tree.sections.map((s: Section) => ({ id: s.id, level: s.level, title: s.title, page: s.page })),
+    staff,
+    units,
+    facts: statements.facts,
+    restatements: statements.restatements,
+    line_items: statements.lineItems,
+    basic_items: statements.basicItems,
+    unread: statements.unread,
+    checks,
+  };
+}
+
+export type { SectionTree };

@@ -1,0 +1,35 @@
+import { dec } from '../../values/decimal.js';
+import type { Check, CheckFailure } from '../types.js';
+
+export const restatements: Check = {
+  id: 'restatement',
+  description: 'An amount stated again later in the report (本年收入 in 一 and 二) is the same amount.',
+  run({ facts, restatements }) {
+    const out: CheckFailure[] = [];
+    const byKey = new Map(facts.map((f) => [f.key, f]));
+    for (const r of restatements) {
+      const f = byKey.get(r.key);
+      if (!f || f.unit !== r.unit) continue;
+      if (!dec(f.amount).eq(dec(r.amount))) {
+        out.push({ check: 'restatement', severity: 'error', subject: r.key, expected: f.amount, actual: r.amount, message: `${f.label} is ${f.amount} in ${f.section} but ${r.amount} in ${r.section}`, page: r.page });
+      }
+    }
+    return out;
+  },
+};
+
+export const unreadAmounts: Check = {
+  id: 'unread_amount',
+  description: 'Every amount of money in the narrative is placed by a rule; the ones that are not are listed for review.',
+  run({ unread }) {
+    return unread.map((u) => ({
+      check: 'unread_amount',
+      severity: 'warning' as const,
+      subject: u.section,
+      expected: '',
+      actual: `${u.amount}${u.unit}`,
+      message: `${u.reason}: “${u.source_text}”`,
+      page: u.page,
+    }));
+  },
+};

@@ -1,0 +1,99 @@
+import type { Fact } from '../../extract/types.js';
+import { D, dec, decimalsOf } from '../../values/decimal.js';
+import { mid, overlaps, printed, scale, sum, type Interval } from '../interval.js';
+import type { Check, CheckFailure } from '../types.js';
+
+/** Scale of a unit to 万元 for money; other units only add up with themselves. */
+const TO_WAN: Record<string, string> = { 万元: '1', 元: '0.0001' };
+
+function inUnitOf(target: { unit: string }, amount: string, unit: string): Interval | undefined {
+  if (unit === target.unit) return printed(amount);
+  const a = TO_WAN[unit];
+  const b = TO_WAN[target.unit];
+  return a && b ? scale(printed(amount), dec(a).div(dec(b))) : undefined;
+}
+
+function sumFailure(check: string, subject: string, total: { amount: string; page: number; unit: string }, parts: { amount: string; unit: string }[], what: string): CheckFailure[] {
+  const intervals = parts.map((p) => inUnitOf(total, p.amount, p.unit));
+  if (intervals.some((i) => !i)) return [];
+  const s = sum(intervals as Interval[]);
+  if (overlaps(s, printed(total.amount))) return [];
+  const dp = Math.max(decimalsOf(total.amount), ...parts.map((p) => decimalsOf(p.amount)));
+  const exact = parts.reduce((acc, p, i) => acc.plus(intervals[i]!.lo.plus(intervals[i]!.hi).div(2)), new D(0));
+  return [
+    {
+      check,
+      severity: 'error',
+      subject,
+      expected: total.amount,
+      actual: exact.toFixed(dp),
+      message: `${what}: ${parts.length} parts sum to ${mid(s, dp)} ${total.unit}, the total printed is ${total.amount}`,
+      page: total.page,
+    },
+  ];
+}
+
+export const componentsSum: Check = {
+  id: 'components_sum',
+  description: 'The components of a total (其中 …) add up to it, within printed rounding.',
+  run({ facts }) {
+    const out: CheckFailure[] = [];
+    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const children = new Map<string, Fact[]>();
+    for (const f of facts) {
+      if (!f.parent || !f.additive) continue;
+      children.set(f.parent, [...(children.get(f.parent) ?? []), f]);
+    }
+    for (const [key, parts] of children) {
+      const total = byKey.get(key);
+      if (!total) continue;
+      out.push(...sumFailure('components_sum', key, total, parts, `components of ${total.label}`));
+    }
+    return out;
+  },
+};
+
+export const codedLinesSum: Check = {
+  id: 'coded_lines_sum',
+  description: 'Coded lines (功能分类科目) of a statement sum to the total it states.',
+  run({ facts, lineItems }) {
+    const out: CheckFailure[] = [];
+    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const groups = new Map<string, typeof lineItems>();
+    for (const li of lineItems) if (li.total_key) groups.set(li.total_key, [...(groups.get(li.total_key) ?? []), li]);
+    for (const [key, items] of groups) {
+      const total = byKey.get(key);
+      if (total) out.push(...sumFailure('coded_lines_sum', key, total, items, `coded lines of ${total.label}`));
+    }
+    return out;
+  },
+};
+
+export const basicItemsSum: Check = {
+  id: 'basic_items_sum',
+  description: 'Each 人员经费 / 公用经费 list sums to its stated subtotal.',
+  run({ facts, basicItems }) {
+    const out: CheckFailure[] = [];
+    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const groups = new Map<string, typeof basicItems>();
+    for (const b of basicItems) groups.set(b.group_key, [...(groups.get(b.group_key) ?? []), b]);
+    for (const [key, items] of groups) {
+      const total = byKey.get(key);
+      if (total) out.push(...sumFailure('basic_items_sum', key, total, items, `items of ${total.label}`));
+    }
+    return out;
+  },
+};
+
+export const staffSum: Check = {
+  id: 'staff_sum',
+  description: '实有人数 = 在职人员 + 离休人员 + 退休人员.',
+  run({ staff }) {
+    const total = staff.find((s) => s.field === 'total');
+    const parts = staff.filter((s) => s.field !== 'total');
+    if (!total || parts.length < 2) return [];
+    const s = parts.reduce((a, p) => a + p.count, 0);
+    if (s === total.count) return [];
+    return [{ check: 'staff_sum', severity: 'error', subject: 'staff', expected: String(total.count), actual: String(s), message: `staff categories sum to ${s}, 实有人数 is ${total.count}`, page: total.page }];
+  },
+};
