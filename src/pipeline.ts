@@ -13,6 +13,7 @@ import { compileStatementRules, readStatements, type CompiledStatementRules } fr
 import { readMeta, readStaff } from './extract/meta.js';
 import { readUnits } from './extract/units.js';
 import type { Rules } from './rules/schema.js';
+import { findTables, type Table } from './tables/index.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
 
@@ -96,7 +97,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
 
   const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
   const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
-  const units = readUnits(tree, rules.document.units);
+  const units = readUnits(tablesOfSection(tree, pages, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const statements = readStatements(narrative, prepared.statements, units);
   const staffTexts = tree.sections.filter((s) => new RegExp(rules.document.staff.section, 'u').test(s.title)).map((s) => flowText(s.lines));
   const staff = readStaff(staffTexts, rules.document.staff.fields);
@@ -123,6 +124,15 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     unread: statements.unread,
     checks,
   };
+}
+
+/** Tables on the pages a section spans (its heading's page to its last line's page). */
+function tablesOfSection(tree: SectionTree, pages: PageContent[], title: RegExp): Table[] {
+  const section = tree.sections.find((s) => title.test(s.title));
+  if (!section) return [];
+  const next = tree.sections[tree.sections.indexOf(section) + 1];
+  const last = next ? next.page : (section.lines[section.lines.length - 1]?.page ?? section.page);
+  return pages.filter((p) => p.page >= section.page && p.page <= last).flatMap((p) => findTables(p.page, p.items, p.segments));
 }
 
 export type { SectionTree };

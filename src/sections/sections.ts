@@ -88,7 +88,7 @@ export function splitSections(lines: readonly Line[], rules: HeadingRules, pageR
     else if (current) current.lines.push(line);
     else tree.preamble.push(line);
   }
-  for (const b of tree.blocks) delete (b as Partial<typeof b>).untilLevel;
+  tree.blocks = tree.blocks.map(({ kind, sectionId, lines }) => ({ kind, sectionId, lines }));
   return tree;
 }
 

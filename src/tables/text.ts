@@ -95,8 +95,8 @@ export function joinWrapped(a: string, b: string, wrapped = true): string {
   const first = b[0];
   if (isCJK(last) || isCJK(first)) return a + b;
   if (last === '-' || last === '/' || last === '(') return a + b;
-  if (/^[)\]%,.;:!?]/.test(b) && !NUM_END.test(a)) return a + b;
   if (NUM_END.test(a) && NUM_START.test(b)) return wrapped ? a + b : `${a} ${b}`;
+  if (/^[)\]%,.;:!?]/.test(b)) return a + b;
   return `${a} ${b}`;
 }
 

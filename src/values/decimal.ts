@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * Amounts stay the strings they were printed as ("1000", "1000.00", "108.1"); arithmetic goes through

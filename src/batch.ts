@@ -1,0 +1,94 @@
+import os from 'node:os';
+import pLimit from 'p-limit';
+import { DocumentError } from './errors.js';
+import { docIdOf, processDocument, type DocumentResult, type PipelineOptions, type PreparedRules } from './pipeline.js';
+import { removeDocumentOutput, writeCorpus, writeDocument, writeManifest, type Manifest, type ManifestEntry } from './write/output.js';
+
+export interface BatchOptions {
+  files: string[];
+  outDir: string;
+  rulesDir: string;
+  concurrency?: number;
+  bom?: boolean;
+  password?: string;
+  readSegments?: PipelineOptions['readSegments'];
+  version: string;
+  /** progress: a document started reading pages / a page was read / a document finished */
+  onProgress?: (event: { file: string; page?: number; pages?: number; done?: ManifestEntry }) => void;
+}
+
+export interface BatchResult {
+  manifest: Manifest;
+  documents: DocumentResult[];
+}
+
+/**
+ * Runs the pipeline over many files. A failing document is recorded in the manifest with its reason and
+ * never stops the others; outputs are written as each document finishes.
+ */
+export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Promise<BatchResult> {
+  const started = new Date();
+  const limit = pLimit(Math.max(1, opts.concurrency ?? os.availableParallelism()));
+  const results = await Promise.all(
+    opts.files.map((file) =>
+      limit(async (): Promise<{ entry: ManifestEntry; doc?: DocumentResult }> => {
+        const t0 = performance.now();
+        const docId = docIdOf(file);
+        try {
+          const doc = await processDocument(file, prepared, {
+            password: opts.password,
+            readSegments: opts.readSegments,
+            onPage: (page, pages) => opts.onProgress?.({ file, page, pages }),
+          });
+          await writeDocument(opts.outDir, doc, opts.bom ?? false);
+          const entry: ManifestEntry = {
+            file,
+            doc_id: docId,
+            status: 'ok',
+            error: null,
+            pages: doc.source.pages,
+            ocr_pages: doc.source.ocr_pages,
+            unreadable_pages: doc.source.unreadable_pages.map((p) => ({ page: p.page, reason: p.reason })),
+            records: { facts: doc.facts.length, line_items: doc.line_items.length, basic_items: doc.basic_items.length, evaluations: 0, indicators: 0, staff: doc.staff.length, units: doc.units.length },
+            checks_failed: { error: doc.checks.filter((c) => c.severity === 'error').length, warning: doc.checks.filter((c) => c.severity === 'warning').length },
+            seconds: round((performance.now() - t0) / 1000),
+          };
+          opts.onProgress?.({ file, done: entry });
+          return { entry, doc };
+        } catch (err) {
+          await removeDocumentOutput(opts.outDir, docId).catch(() => undefined);
+          const e = err instanceof DocumentError ? err : new DocumentError('internal', file, `internal error: ${(err as Error)?.stack ?? String(err)}`);
+          const entry: ManifestEntry = {
+            file,
+            doc_id: docId,
+            status: 'failed',
+            error: { code: e.code, message: e.message },
+            pages: null,
+            ocr_pages: [],
+            unreadable_pages: [],
+            records: null,
+            checks_failed: null,
+            seconds: round((performance.now() - t0) / 1000),
+          };
+          opts.onProgress?.({ file, done: entry });
+          return { entry };
+        }
+      }),
+    ),
+  );
+  const documents = results.flatMap((r) => (r.doc ? [r.doc] : []));
+  await writeCorpus(opts.outDir, documents, opts.bom ?? false);
+  const manifest: Manifest = {
+    juesuan_version: opts.version,
+    started: started.toISOString(),
+    finished: new Date().toISOString(),
+    rules_dir: opts.rulesDir,
+    documents: results.map((r) => r.entry),
+  };
+  await writeManifest(opts.outDir, manifest);
+  return { manifest, documents };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { runBatch } from '../batch.js';
+import { prepareRules } from '../pipeline.js';
+import { RuleError, loadRules } from '../rules/load.js';
+import { readSegments } from '../read/rulings.js';
+import { expandInputs } from './files.js';
+import { Progress } from './progress.js';
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, documentsFailed: 1, usage: 2 } as const;
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name('juesuan')
+    .description('Turns 部门决算 (final-accounts) report PDFs into validated, sourced records.')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('extract')
+    .description('extract records from PDFs into CSV and JSON files')
+    .argument('[paths...]', 'PDF files, directories or glob patterns', ['raw/'])
+    .option('-o, --out <dir>', 'output directory', 'extracted')
+    .option('-r, --rules <dir>', 'rules directory', 'rules')
+    .option('-c, --concurrency <n>', 'documents processed at once (default: the number of cores)', positiveInt, os.availableParallelism())
+    .option('--bom', 'write CSV files with a UTF-8 BOM (for Excel on Chinese Windows)', false)
+    .option('--strict', `exit with ${EXIT.documentsFailed} when any document failed`, false)
+    .option('--password <password>', 'user password for encrypted PDFs')
+    .option('--no-progress', 'no progress display on stderr')
+    .action(async (paths: string[], opts: { out: string; rules: string; concurrency: number; bom: boolean; strict: boolean; password?: string; progress: boolean }) => {
+      let prepared;
+      try {
+        prepared = prepareRules(await loadRules(opts.rules));
+      } catch (err) {
+        if (err instanceof RuleError) {
+          process.stderr.write(`juesuan: bad rule file: ${err.message}\n`);
+          code = EXIT.usage;
+          return;
+        }
+        throw err;
+      }
+      const files = await expandInputs(paths);
+      if (files.length === 0) {
+        process.stderr.write(`juesuan: no PDF files found in ${paths.join(' ')}\n`);
+        code = EXIT.usage;
+        return;
+      }
+      const progress = new Progress(files.length, opts.progress && process.stderr.isTTY === true);
+      const { manifest } = await runBatch(prepared, {
+        files,
+        outDir: opts.out,
+        rulesDir: opts.rules,
+        concurrency: opts.concurrency,
+        bom: opts.bom,
+        password: opts.password,
+        readSegments,
+        version: pkg.version,
+        onProgress: (e) => {
+          if (e.done) {
+            progress.clear();
+            process.stdout.write(summaryLine(e.done) + '\n');
+            progress.fileDone();
+          } else if (e.page) progress.page(path.basename(e.file), e.page, e.pages ?? 0);
+        },
+      });
+      progress.clear();
+      const failed = manifest.documents.filter((d) => d.status === 'failed').length;
+      process.stdout.write(`${manifest.documents.length - failed} of ${manifest.documents.length} documents extracted to ${opts.out}/ (manifest.json lists each)\n`);
+      if (failed > 0 && opts.strict) code = EXIT.documentsFailed;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    if (e.code?.startsWith('commander.')) return EXIT.usage;
+    throw err;
+  }
+  return code;
+}
+
+function summaryLine(d: import('../write/output.js').ManifestEntry): string {
+  if (d.status === 'failed') return `FAIL ${d.error?.message ?? d.file}`;
+  const r = d.records!;
+  const c = d.checks_failed!;
+  const unreadable = d.unreadable_pages.length ? `, ${d.unreadable_pages.length} unreadable pages` : '';
+  return `ok   ${d.file}: ${d.pages} pages${unreadable}, ${r.facts} facts, ${r.line_items} line items, ${r.basic_items} basic items, checks failed: ${c.error} errors / ${c.warning} warnings (${d.seconds.toFixed(1)} s)`;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]).replace(/\.[mc]?[jt]s$/, '') === path.resolve(new URL(import.meta.url).pathname).replace(/\.[mc]?[jt]s$/, '');
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (c) => {
+      process.exitCode = c;
+    },
+    (err) => {
+      process.stderr.write(`juesuan: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Numbers as printed: plain ASCII decimals, optional sign, no separators (OUTPUT.md). */
+const num = z.string().regex(/^-?\d+(\.\d+)?$/, 'a plain decimal string');
+const box = z.strictObject({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+const provenance = { page: z.number().int().positive(), bbox: box, source_text: z.string().min(1) };
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const section = z.string().min(1);
+
+export const factSchema = z.strictObject({
+  ...provenance,
+  key,
+  section,
+  label: z.string().min(1),
+  amount: num,
+  unit: z.string().min(1),
+  change: num.nullable(),
+  change_pct: num.nullable(),
+  share_pct: num.nullable(),
+  variance_pct: num.nullable(),
+  final_amount: num.nullable(),
+  parent: key.nullable(),
+  additive: z.boolean(),
+});
+
+export const restatementSchema = z.strictObject({ ...provenance, key, section, amount: num, unit: z.string().min(1) });
+
+export const lineItemSchema = z
+  .strictObject({
+    ...provenance,
+    context: z.string().min(1),
+    total_key: key.nullable(),
+    code: z.string().regex(/^\d{3}(\d{2}){0,2}$/),
+    level: z.enum(['类', '款', '项']),
+    name: z.string().min(1),
+    amount: num,
+    unit: z.string().min(1),
+    section,
+  })
+  .refine((li) => li.level === ({ 3: '类', 5: '款', 7: '项' } as Record<number, string>)[li.code.length], { message: 'level does not match the code length' });
+
+export const basicItemSchema = z.strictObject({ ...provenance, group: z.string().min(1), group_key: key, name: z.string().min(1), amount: num, unit: z.string().min(1), section });
+
+export const staffSchema = z.strictObject({ ...provenance, field: z.string().min(1), count: z.number().int().nonnegative() });
+
+export const unitSchema = z.strictObject({ ...provenance, seq: z.number().int().positive(), name: z.string().min(1), kind: z.string() });
+
+export const unreadSchema = z.strictObject({ ...provenance, section, label: z.string(), amount: num, unit: z.string(), reason: z.string().min(1) });
+
+export const checkSchema = z.strictObject({
+  check: z.string().min(1),
+  severity: z.enum(['error', 'warning']),
+  subject: z.string(),
+  expected: z.string(),
+  actual: z.string(),
+  message: z.string().min(1),
+  page: z.number().int().nonnegative(),
+});
+
+export const documentSchema = z.strictObject({
+  doc_id: z.string().min(1),
+  source: z.strictObject({
+    file: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    pages: z.number().int().positive(),
+    producer: z.string().nullable(),
+    ocr_pages: z.array(z.number().int().positive()),
+    unreadable_pages: z.array(z.strictObject({ page: z.number().int().positive(), source: z.enum(['text', 'unreadable']), reason: z.string() })),
+  }),
+  meta: z.strictObject({
+    department: z.string().min(1).nullable(),
+    year: z.number().int().min(1990).max(2100).nullable(),
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  }),
+  sections: z.array(z.strictObject({ id: z.string().min(1), level: z.number().int().positive(), title: z.string(), page: z.number().int().positive() })),
+  staff: z.array(staffSchema),
+  units: z.array(unitSchema),
+  facts: z.array(factSchema),
+  restatements: z.array(restatementSchema),
+  line_items: z.array(lineItemSchema),
+  basic_items: z.array(basicItemSchema),
+  unread: z.array(unreadSchema),
+  checks: z.array(checkSchema),
+});
+
+export type DocumentJson = z.infer<typeof documentSchema>;
+
+/** Validates a document result before it is written; the error lists the first problems with their paths. */
+export function validateDocument(doc: unknown): DocumentJson {
+  const r = documentSchema.safeParse(doc);
+  if (r.success) return r.data;
+  const problems = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw new Error(`document.json does not match its schema: ${problems.join('; ')}`);
+}

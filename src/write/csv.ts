@@ -1,0 +1,40 @@
+import { writeToString } from 'fast-csv';
+import type { DocumentResult } from '../pipeline.js';
+
+type Row = Record<string, string | number | null | undefined>;
+
+/** The CSV files of OUTPUT.md with their stable columns (extra columns only ever appended). */
+export const CSV_COLUMNS = {
+  facts: ['doc_id', 'department', 'year', 'section', 'key', 'label', 'amount', 'unit', 'change', 'change_pct', 'share_pct', 'variance_pct', 'parent', 'page', 'source_text', 'x0', 'y0', 'x1', 'y1'],
+  line_items: ['doc_id', 'department', 'year', 'context', 'code', 'level', 'name', 'amount', 'unit', 'page', 'source_text', 'section', 'x0', 'y0', 'x1', 'y1'],
+  basic_items: ['doc_id', 'department', 'year', 'group', 'name', 'amount', 'unit', 'page', 'source_text', 'section', 'x0', 'y0', 'x1', 'y1'],
+  evaluations: ['doc_id', 'department', 'year', 'project', 'supervisor', 'implementer', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score', 'goal_expected', 'goal_actual', 'total_score', 'page'],
+  evaluation_funds: ['doc_id', 'department', 'year', 'project', 'row', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score'],
+  indicators: ['doc_id', 'department', 'year', 'project', 'level1', 'level2', 'name', 'target', 'target_op', 'target_value', 'target_unit', 'actual', 'actual_value', 'actual_unit', 'weight', 'score', 'deviation', 'page'],
+  checks: ['doc_id', 'check', 'severity', 'subject', 'expected', 'actual', 'message', 'page'],
+} as const;
+
+export type CsvName = keyof typeof CSV_COLUMNS;
+
+/** Rows of each CSV for one document; every row carries doc_id, department and year so files concatenate. */
+export function csvRows(doc: DocumentResult): Record<CsvName, Row[]> {
+  const common = { doc_id: doc.doc_id, department: doc.meta.department ?? '', year: doc.meta.year ?? '' };
+  const box = (b: { x0: number; y0: number; x1: number; y1: number }) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
+  return {
+    facts: doc.facts.map((f) => ({ ...common, section: f.section, key: f.key, label: f.label, amount: f.amount, unit: f.unit, change: f.change, change_pct: f.change_pct, share_pct: f.share_pct, variance_pct: f.variance_pct, parent: f.parent, page: f.page, source_text: f.source_text, ...box(f.bbox) })),
+    line_items: doc.line_items.map((l) => ({ ...common, context: l.context, code: l.code, level: l.level, name: l.name, amount: l.amount, unit: l.unit, page: l.page, source_text: l.source_text, section: l.section, ...box(l.bbox) })),
+    basic_items: doc.basic_items.map((b) => ({ ...common, group: b.group, name: b.name, amount: b.amount, unit: b.unit, page: b.page, source_text: b.source_text, section: b.section, ...box(b.bbox) })),
+    evaluations: [],
+    evaluation_funds: [],
+    indicators: [],
+    checks: doc.checks.map((c) => ({ doc_id: doc.doc_id, check: c.check, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message, page: c.page })),
+  };
+}
+
+export async function toCsv(name: CsvName, rows: Row[], bom: boolean): Promise<string> {
+  const headers = [...CSV_COLUMNS[name]];
+  // null and undefined become empty cells (OUTPUT.md: empty cell = empty string)
+  const data = rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
+  const body = await writeToString(data, { headers, writeHeaders: true, includeEndRowDelimiter: true, alwaysWriteHeaders: true });
+  return (bom ? '\ufeff' : '') + body;
+}

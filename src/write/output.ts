@@ -1,0 +1,55 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocumentResult } from '../pipeline.js';
+import { validateDocument } from '../validate/schemas.js';
+import { writeAtomic } from './atomic.js';
+import { CSV_COLUMNS, csvRows, toCsv, type CsvName } from './csv.js';
+
+const CSV_NAMES = Object.keys(CSV_COLUMNS) as CsvName[];
+
+/** Writes extracted/<doc_id>/: document.json (schema-checked first) and the seven CSVs. */
+export async function writeDocument(outDir: string, doc: DocumentResult, bom: boolean): Promise<void> {
+  const json = validateDocument(doc);
+  const dir = path.join(outDir, doc.doc_id);
+  const rows = csvRows(doc);
+  await writeAtomic(path.join(dir, 'document.json'), JSON.stringify({ ...json, evaluations: [] }, null, 2) + '\n');
+  for (const name of CSV_NAMES) await writeAtomic(path.join(dir, `${name}.csv`), await toCsv(name, rows[name], bom));
+}
+
+/** A document that failed leaves no stale output from an earlier run behind. */
+export async function removeDocumentOutput(outDir: string, docId: string): Promise<void> {
+  await rm(path.join(outDir, docId), { recursive: true, force: true });
+}
+
+/** The corpus-level CSVs: every document's rows, concatenated in input order. */
+export async function writeCorpus(outDir: string, docs: DocumentResult[], bom: boolean): Promise<void> {
+  const all = docs.map(csvRows);
+  for (const name of CSV_NAMES) {
+    await writeAtomic(path.join(outDir, `${name}.csv`), await toCsv(name, all.flatMap((r) => r[name]), bom));
+  }
+}
+
+export interface ManifestEntry {
+  file: string;
+  doc_id: string;
+  status: 'ok' | 'failed';
+  error: { code: string; message: string } | null;
+  pages: number | null;
+  ocr_pages: number[];
+  unreadable_pages: { page: number; reason: string }[];
+  records: { facts: number; line_items: number; basic_items: number; evaluations: number; indicators: number; staff: number; units: number } | null;
+  checks_failed: { error: number; warning: number } | null;
+  seconds: number;
+}
+
+export interface Manifest {
+  juesuan_version: string;
+  started: string;
+  finished: string;
+  rules_dir: string;
+  documents: ManifestEntry[];
+}
+
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  await writeAtomic(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
