@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: pages per second and peak memory of juesuan on the sample, each measured in a fresh
+ * process (repeated rounds, the first one includes warm-up), beside poppler's pdftotext on the same file
+ * when it is installed. Timings are printed, never asserted.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const file = process.argv[2] ?? 'raw/urumqi-gxj-2021.pdf';
+const rounds = Number(process.argv[3] ?? 3);
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}extract-one.ts`, file, String(rounds)], { encoding: 'utf8' });
+const r = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; times: number[]; peakRssMb: number };
+const warm = r.times.slice(1);
+const best = Math.min(...(warm.length ? warm : r.times));
+const ppsOurs = r.pages / best;
+console.log(`juesuan   ${file}: ${r.pages} pages; rounds ${r.times.map((t) => t.toFixed(2)).join(' / ')} s; best ${best.toFixed(2)} s = ${ppsOurs.toFixed(1)} pages/s; peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+
+const hasTime = existsSync('/usr/bin/time');
+const which = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' });
+if (which.status !== 0) {
+  console.log('pdftotext not installed (apt-get install poppler-utils): no comparison');
+} else {
+  const runs: { s: number; mb: number | null }[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    const p = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', 'pdftotext', '-layout', file, '/dev/null'], { encoding: 'utf8' })
+      : spawnSync('pdftotext', ['-layout', file, '/dev/null'], { encoding: 'utf8' });
+    const s = (performance.now() - t0) / 1000;
+    const kb = hasTime ? Number(p.stderr.trim().split('\n').pop()) : NaN;
+    runs.push({ s, mb: Number.isFinite(kb) ? kb / 1024 : null });
+  }
+  const bestP = Math.min(...runs.map((x) => x.s));
+  const mb = runs[0].mb;
+  const ppsP = r.pages / bestP;
+  console.log(`pdftotext ${file}: best ${bestP.toFixed(2)} s = ${ppsP.toFixed(1)} pages/s; peak RSS ${mb === null ? 'n/a' : mb.toFixed(0) + ' MB'}`);
+  console.log(`ratio     juesuan is ${(ppsP / ppsOurs).toFixed(1)}x slower than pdftotext -layout (which only dumps text: no tables, rules or checks)${mb ? `, uses ${(r.peakRssMb / mb).toFixed(1)}x its memory` : ''}`);
+}

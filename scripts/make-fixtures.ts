@@ -1,0 +1,338 @@
+/**
+ * Regenerates the generated test fixtures in test/fixtures/ and their manifest README.md.
+ *
+ *   npm run fixtures        (= tsx scripts/make-fixtures.ts)
+ *
+ * Needs the CJK font fonts-wqy-microhei (apt-get install -y fonts-wqy-microhei); the generated
+ * PDFs are committed, so tests never need it. Output is deterministic: fixed CreationDate, file
+ * IDs derived from it, RC4 encryption keyed by the passwords and the file ID.
+ *
+ * The library part lives in scripts/fixtures/ (render.ts: renderReport, paragraphs/headings/
+ * ruled tables; other-dept-2019.ts: the invented report and its truth; truth.ts: the truth schema
+ * and its arithmetic checks; pdf-bytes.ts: byte-level edits; pdfjs-text.ts: verification).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { assertFont, renderReport, type PageSpec } from './fixtures/render.js';
+import * as other from './fixtures/other-dept-2019.js';
+import { runChecks, type Truth } from './fixtures/truth.js';
+import { noPagesPdf, stripToUnicode } from './fixtures/pdf-bytes.js';
+import { foldText, readPdfText, type OpenResult } from './fixtures/pdfjs-text.js';
+
+export { renderReport, type PageSpec, type Block, type RenderOptions } from './fixtures/render.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export const PASSWORDS = { user: 'juesuan-user', owner: 'juesuan-owner' };
+
+const date = (iso: string) => new Date(iso + 'T00:00:00Z');
+
+interface Entry {
+  id: string;
+  file: string;
+  origin: string;
+  purpose: string;
+}
+
+function sha12(file: string): string {
+  return createHash('sha256').update(readFileSync(path.join(FIXTURES, file))).digest('hex').slice(0, 12);
+}
+
+function out(file: string, bytes: Buffer | string): void {
+  writeFileSync(path.join(FIXTURES, file), bytes);
+}
+
+/** code points, escaped, for showing garbage in a README */
+function showCodePoints(s: string, n: number): string {
+  return [...s]
+    .slice(0, n)
+    .map((ch) => {
+      const cp = ch.codePointAt(0)!;
+      return cp >= 0x21 && cp < 0x7f ? ch : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    })
+    .join(' ');
+}
+
+function describeOpen(r: OpenResult): string {
+  return r.ok ? `opens, ${r.numPages} page(s)` : `rejects: ${r.error}: ${r.message}`;
+}
+
+const NOTICE: PageSpec[] = [
+  [
+    { type: 'heading', text: '青岚市人民政府办公室', align: 'center', size: 20 },
+    { type: 'heading', text: '关于2020年国庆节、中秋节放假安排的通知', align: 'center', size: 17 },
+    { type: 'space', height: 8 },
+    { type: 'paragraph', text: '各区（县）人民政府，市政府各部门、各直属机构：', indent: 0 },
+    {
+      type: 'paragraph',
+      text: '根据国务院办公厅通知精神，经市人民政府同意，现将2020年国庆节、中秋节放假安排通知如下：10月1日至8日放假调休，共8天。9月27日（星期日）、10月10日（星期六）上班。',
+    },
+    {
+      type: 'paragraph',
+      text: '节假日期间，各单位要妥善安排好值班和安全、保卫、疫情防控等工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保人民群众祥和平安度过节日假期。',
+    },
+    { type: 'space', height: 24 },
+    { type: 'paragraph', text: '青岚市人民政府办公室', align: 'right', indent: 0 },
+    { type: 'paragraph', text: '2020年9月20日', align: 'right', indent: 0 },
+  ],
+];
+
+export async function makeFixtures(): Promise<void> {
+  assertFont();
+  const entries: Entry[] = [];
+  const notes: string[] = [];
+  const quirks: string[] = [];
+  const R = other.RENDER;
+
+  // -- other-dept-2019 --------------------------------------------------------------------
+  const truth: Truth = other.truth();
+  const failures = runChecks(truth);
+  const got = failures.map((f) => `${f.check} ${f.path}`).sort();
+  const want = other.EXPECTED_FAILURES.map((f) => `${f.check} ${f.path}`).sort();
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    throw new Error(`other-dept-2019 truth: checks failing ${JSON.stringify(failures)}, expected only ${JSON.stringify(want)}`);
+  }
+  const fullPdf = await renderReport(other.pages(), path.join(FIXTURES, 'other-dept-2019.pdf'), {
+    ...R,
+    title: `${other.DEPT}${other.YEAR}年度部门决算`,
+    author: other.DEPT,
+    creationDate: date(other.PUBLISHED),
+  });
+  out('other-dept-2019.truth.json', JSON.stringify(truth, null, 2) + '\n');
+  const fullText = await readPdfText(fullPdf);
+  if (!fullText.ok) throw new Error('other-dept-2019.pdf does not open in pdf.js');
+  const folded = foldText(fullText.pages!.join(''));
+  for (const li of truth.line_items) {
+    const needle = li.context === '一般公共预算财政拨款支出决算表' ? `${li.code}${li.name}${li.amount}` : `${li.code}${li.name}${li.amount}万元`;
+    if (!folded.includes(needle)) throw new Error(`other-dept-2019.pdf text lacks ${needle}`);
+  }
+  // observe the quirks in pdf.js's text, so that the README states what is really there
+  const lines = fullText.pages!.flatMap((p) => p.split('\n'));
+  for (const ch of ['\u2F00', '\u2F08', '\u2F24', '\u2EA0', '１', '％']) {
+    if (!lines.some((l) => l.includes(ch))) throw new Error(`other-dept-2019.pdf text lacks ${ch}`);
+  }
+  const spacedLines = lines.filter((l) => /\p{Script=Han} \p{Script=Han} \p{Script=Han}/u.test(l));
+  const wrappedCoded = lines.flatMap((l, i) => (/^\d{7} /.test(l) && !/[；。\d]$/.test(l.trim()) ? [`\`${l.trim()}\` / \`${lines[i + 1]?.trim()}\``] : []));
+  if (spacedLines.length === 0 || wrappedCoded.length < 2) throw new Error('other-dept-2019.pdf lacks stretched lines or wrapped coded lines');
+  quirks.push(
+    `- Justified paragraphs; ${spacedLines.length} stretched lines come out of pdf.js with a space between CJK characters, e.g. ${spacedLines
+      .slice(0, 2)
+      .map((l) => `\`${l.trim()}\``)
+      .join(', ')}.`,
+    `- Coded lines wrapped over two lines: ${wrappedCoded.join('; ')}.`,
+  );
+  entries.push(
+    {
+      id: 'other-dept-2019',
+      file: 'other-dept-2019.pdf',
+      origin: `generated (scripts/fixtures/other-dept-2019.ts): an invented report, ${other.DEPT} ${other.YEAR}年度部门决算, published ${other.PUBLISHED}; ${fullText.numPages} pages, A4, 16pt WenQuanYi Micro Hei, page numbers in the footer`,
+      purpose: 'a second, different department/year: 第一部分 (职能, 人员, unit table), 第二部分 一–十一 in the real statement shapes, 第三部分, 第四部分 with a ruled 表五; text quirks (Kangxi radicals, ⺠, full-width digits, spaced numbers, justified lines); one deliberate inconsistency',
+    },
+    {
+      id: 'other-dept-2019-truth',
+      file: 'other-dept-2019.truth.json',
+      origin: 'generated from the same data as the PDF (scripts/fixtures/other-dept-2019.ts); same schema as urumqi-gxj-2021.truth.json plus `known_inconsistencies`',
+      purpose: 'expected extraction of other-dept-2019.pdf (values as printed, folded to normal characters, spaces inside numbers removed)',
+    },
+  );
+
+  // -- owner-password-only ------------------------------------------------------------------
+  const shortReport: PageSpec[] = [[...other.partOne()], [...other.partTwoA()]];
+  await renderReport(shortReport, path.join(FIXTURES, 'owner-password-only.pdf'), {
+    ...R,
+    title: `${other.DEPT}${other.YEAR}年度部门决算（节选）`,
+    creationDate: date(other.PUBLISHED),
+    ownerPassword: PASSWORDS.owner,
+    permissions: { printing: 'lowResolution', modifying: false, copying: false, annotating: false, fillingForms: false, contentAccessibility: true, documentAssembly: false },
+  });
+  const ownerOpen = await readPdfText(readFileSync(path.join(FIXTURES, 'owner-password-only.pdf')));
+  if (!ownerOpen.ok || !foldText(ownerOpen.pages!.join('')).includes('收入支出决算总体情况说明')) {
+    throw new Error(`owner-password-only.pdf must open without a password: ${describeOpen(ownerOpen)}`);
+  }
+  entries.push({
+    id: 'owner-password-only',
+    file: 'owner-password-only.pdf',
+    origin: `generated: 第一部分 and 第二部分 一–四 of other-dept-2019 (same text, same numbers), RC4-128 encrypted with an owner password only ("${PASSWORDS.owner}"); printing low-res only, no copying/modifying`,
+    purpose: `permissions-only encryption must be read like any PDF (pdf.js: ${describeOpen(ownerOpen)}); its facts are the other-dept-2019 truth's sections 二/一–二/四`,
+  });
+
+  // -- bad-user-password ----------------------------------------------------------------------
+  await renderReport([other.partTwoA()], path.join(FIXTURES, 'bad-user-password.pdf'), {
+    ...R,
+    title: '需要密码',
+    creationDate: date(other.PUBLISHED),
+    userPassword: PASSWORDS.user,
+    ownerPassword: PASSWORDS.owner,
+  });
+  const userNoPw = await readPdfText(readFileSync(path.join(FIXTURES, 'bad-user-password.pdf')));
+  const userPw = await readPdfText(readFileSync(path.join(FIXTURES, 'bad-user-password.pdf')), PASSWORDS.user);
+  if (userNoPw.ok || userNoPw.error !== 'PasswordException' || !userPw.ok) {
+    throw new Error(`bad-user-password.pdf: without password ${describeOpen(userNoPw)}; with ${describeOpen(userPw)}`);
+  }
+  entries.push({
+    id: 'bad-user-password',
+    file: 'bad-user-password.pdf',
+    origin: `generated: 第二部分 一–四 of other-dept-2019, RC4-128 encrypted with user password "${PASSWORDS.user}" (owner "${PASSWORDS.owner}")`,
+    purpose: `a PDF that cannot be opened without a password: a typed password error, or read with a user-supplied password (pdf.js without: ${describeOpen(userNoPw)}; with "${PASSWORDS.user}": ${describeOpen(userPw)})`,
+  });
+
+  // -- bad-truncated --------------------------------------------------------------------------
+  const whole = await renderReport([other.partTwoA()], null, { ...R, title: 'truncated', creationDate: date(other.PUBLISHED) });
+  const half = whole.subarray(0, Math.floor(whole.length / 2));
+  out('bad-truncated.pdf', half);
+  const truncOpen = await readPdfText(half);
+  entries.push({
+    id: 'bad-truncated',
+    file: 'bad-truncated.pdf',
+    origin: `generated: a valid ${whole.length}-byte PDF (第二部分 一–四 of other-dept-2019) cut to its first ${half.length} bytes (no xref, no trailer, no catalog)`,
+    purpose: `a damaged download: must fail with a clear error, not hang or crash (pdf.js: ${describeOpen(truncOpen)})`,
+  });
+
+  // -- bad-not-a-pdf --------------------------------------------------------------------------
+  out('bad-not-a-pdf.pdf', '这不是 PDF 文件。This is a plain UTF-8 text file with a .pdf extension,\nused to test that non-PDF input fails with a clear error.\n');
+  const notPdfOpen = await readPdfText(readFileSync(path.join(FIXTURES, 'bad-not-a-pdf.pdf')));
+  if (notPdfOpen.ok) throw new Error('bad-not-a-pdf.pdf opened in pdf.js');
+  entries.push({
+    id: 'bad-not-a-pdf',
+    file: 'bad-not-a-pdf.pdf',
+    origin: 'written by the script: two lines of UTF-8 text',
+    purpose: `wrong file type behind a .pdf name (pdf.js: ${describeOpen(notPdfOpen)})`,
+  });
+
+  // -- bad-no-pages ---------------------------------------------------------------------------
+  out('bad-no-pages.pdf', noPagesPdf());
+  const noPagesOpen = await readPdfText(readFileSync(path.join(FIXTURES, 'bad-no-pages.pdf')));
+  entries.push({
+    id: 'bad-no-pages',
+    file: 'bad-no-pages.pdf',
+    origin: 'written by hand (scripts/fixtures/pdf-bytes.ts noPagesPdf): catalog + empty page tree (/Kids [] /Count 0) + info, correct xref',
+    purpose: `a syntactically valid PDF with zero pages: must be reported as an empty document, not as a report with no facts (pdf.js: ${describeOpen(noPagesOpen)})`,
+  });
+
+  // -- not-a-report ---------------------------------------------------------------------------
+  await renderReport(NOTICE, path.join(FIXTURES, 'not-a-report.pdf'), { ...R, title: '关于2020年国庆节、中秋节放假安排的通知', creationDate: date('2020-09-20') });
+  const noticeOpen = await readPdfText(readFileSync(path.join(FIXTURES, 'not-a-report.pdf')));
+  entries.push({
+    id: 'not-a-report',
+    file: 'not-a-report.pdf',
+    origin: `generated: a one-page holiday notice (青岚市人民政府办公室 关于2020年国庆节、中秋节放假安排的通知), good text layer (pdf.js: ${describeOpen(noticeOpen)})`,
+    purpose: 'a readable Chinese government PDF that is not a 部门决算 report: must be recognised as such (no 第二部分 / 收入支出决算 structure), not produce an empty or made-up record',
+  });
+
+  // -- garbled-text-layer ---------------------------------------------------------------------
+  const clean = await renderReport([other.partTwoA()], null, { ...R, title: 'garbled text layer', creationDate: date(other.PUBLISHED) });
+  const { bytes: garbled, removed } = stripToUnicode(clean);
+  if (removed === 0) throw new Error('no /ToUnicode entry found to strip');
+  out('garbled-text-layer.pdf', garbled);
+  const gOpen = await readPdfText(garbled);
+  if (!gOpen.ok) throw new Error(`garbled-text-layer.pdf does not open: ${describeOpen(gOpen)}`);
+  const gText = gOpen.pages!.join('');
+  const cjk = [...gText].filter((ch) => /\p{Script=Han}/u.test(ch)).length;
+  const pua = [...gText].filter((ch) => /\p{Co}/u.test(ch)).length;
+  const ctrl = [...gText].filter((ch) => /\p{Cc}/u.test(ch) && ch !== '\n').length;
+  const ascii = [...gText].filter((ch) => /[\x21-\x7e]/.test(ch)).length;
+  const vocab = ['万元', '支出', '收入', '年度', '决算'].filter((w) => gText.includes(w));
+  const cleanText = (await readPdfText(clean)).pages!.join('');
+  if (vocab.length > 0 || gText.replace(/\s/g, '').length < 100) {
+    throw new Error(`garbled-text-layer.pdf text is not garbage: vocabulary ${vocab.join(',')}`);
+  }
+  const gHead = gOpen.pages![0].replace(/\n/g, ' ').trim();
+  const cleanHead = cleanText.replace(/\n/g, ' ').trim();
+  const gSummary =
+    `${gOpen.numPages} page(s), ${[...gText].length} characters of text, of which ${cjk} Han, ${pua} private-use, ${ctrl} C0/C1 control characters and ${ascii} printable ASCII (Latin letters, digits, punctuation): pdf.js, finding no ToUnicode, reports each glyph's CID (= the subset glyph id) as the code point; ` +
+    `none of 万元/支出/收入/年度/决算 occurs. Page 1, drawn as "${[...cleanHead].slice(0, 24).join('')}…", comes back as: ${showCodePoints(gHead, 24)} …`;
+  notes.push(`- **garbled-text-layer.pdf** (pdf.js ${pdfjsVersion()}): ${gSummary}`);
+  entries.push({
+    id: 'garbled-text-layer',
+    file: 'garbled-text-layer.pdf',
+    origin: `generated: 第二部分 一–四 of other-dept-2019, then the /ToUnicode entries of its ${removed} font dictionaries blanked out (same-length spaces, xref intact): Identity-H CID fonts with no way back to Unicode`,
+    purpose: 'a text layer that is present but garbage: must be detected (and sent to OCR), not extracted as if it were text — see the note below for exactly what pdf.js returns',
+  });
+
+  // -- the sample (not generated) --------------------------------------------------------------
+  const sampleTruth = JSON.parse(readFileSync(path.join(FIXTURES, 'urumqi-gxj-2021.truth.json'), 'utf8')) as Truth;
+  const sampleFailures = runChecks(sampleTruth);
+  entries.unshift(
+    {
+      id: 'urumqi-gxj-2021',
+      file: 'urumqi-gxj-2021.pdf',
+      origin: 'copied from the project samples (not generated): rendered from the text of the real 乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）2021年度部门决算 (same wording and numbers, own layout), 36 pages, text PDF',
+      purpose: 'the reference real report: narrative, 17 项目支出绩效自评表, 表五',
+    },
+    {
+      id: 'urumqi-gxj-2021-truth',
+      file: 'urumqi-gxj-2021.truth.json',
+      origin: 'copied from the project samples (not generated)',
+      purpose: `expected extraction of urumqi-gxj-2021.pdf, values as printed including the report's own mistakes (${sampleFailures.length} arithmetic checks fail, listed below)`,
+    },
+  );
+  notes.push(
+    `- **urumqi-gxj-2021.truth.json**: the arithmetic checks of scripts/fixtures/truth.ts that fail on it (real mistakes in the published report, kept as printed):\n` +
+      sampleFailures.map((f) => `  - \`${f.check}\` ${f.path}: ${f.message}`).join('\n'),
+    `- **other-dept-2019**: known inconsistency (also in the truth file under \`known_inconsistencies\`): ${truth.known_inconsistencies!.join(' ')}`,
+  );
+
+  // -- README -----------------------------------------------------------------------------------
+  const listed = new Set(entries.map((e) => e.file));
+  const unlisted = readdirSync(FIXTURES).filter((f) => f !== 'README.md' && !listed.has(f));
+  if (unlisted.length > 0) throw new Error(`fixtures not in the manifest: ${unlisted.join(', ')}`);
+  writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks));
+  for (const e of entries) console.log(`${sha12(e.file)}  ${e.file}`);
+}
+
+function pdfjsVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('pdfjs-dist/package.json') as { version: string }).version;
+}
+
+function readme(entries: Entry[], notes: string[], quirks: string[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return `# Test fixtures
+
+Manifest of every file in this folder (in the spirit of pdf.js's test manifest). **Generated by
+\`npm run fixtures\`** (scripts/make-fixtures.ts) — edit the script, not this file. The generated
+PDFs are committed; regenerating needs the font \`fonts-wqy-microhei\`
+(\`apt-get install -y fonts-wqy-microhei\`) and is deterministic (fixed CreationDate, IDs derived
+from it). \`test/fixtures.test.ts\` checks that each file's sha256 starts with the prefix below and
+that the truth files' arithmetic holds (apart from the listed, deliberate or real, mistakes).
+
+| id | file | sha256 (12) | origin | purpose |
+|----|------|-------------|--------|---------|
+${entries.map((e) => `| ${e.id} | ${e.file} | ${sha12(e.file)} | ${esc(e.origin)} | ${esc(e.purpose)} |`).join('\n')}
+
+## Passwords
+
+- owner password of owner-password-only.pdf and bad-user-password.pdf: \`${PASSWORDS.owner}\`
+- user password of bad-user-password.pdf: \`${PASSWORDS.user}\`
+
+## What other-dept-2019.pdf contains on purpose
+
+- Kangxi radicals drawn with the normal glyph but mapped by ToUnicode to the radical (as real
+  PDFs do): ⼀ U+2F00 in the heading \`⼀、收入支出决算总体情况说明\`, ⼈ U+2F08 in \`实有⼈数\` and
+  \`⼈员经费\`, ⼤ U+2F24 in \`重⼤\`; one CJK Radicals Supplement character ⺠ U+2EA0 (\`人⺠政府\`,
+  \`人⺠群众\`), which NFKC does not fold.
+- Full-width digits and ％: \`其他收入１２.８５万元，占０.２６％\` (二), \`公务用车保有量 ３ 辆\` (七).
+- Spaces inside numbers: \`基本支出 1 582.66 万元\` (三), \`价值 1 865.3 万元\` (十/三). The truth holds them without the space.
+- Wording variants: \`比上年增加 … 增长\`, \`与上年相比，增加 … 增长\`, \`减少 … 降低\`, \`减少 … 下降\`.
+${quirks.join('\n')}
+- 第四部分 has a ruled 表五 (一般公共预算财政拨款支出决算表: 合计, 类, 款, 项 rows), drawn with
+  scripts/fixtures/render.ts's table renderer; its 项 rows equal the narrative 五 lines.
+- 十一 announces 6 evaluated projects but the report carries no 绩效自评表, so \`evaluations\` is empty.
+
+## Notes
+
+${notes.join('\n')}
+`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!existsSync(FIXTURES)) throw new Error(`missing ${FIXTURES}`);
+  makeFixtures().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,13 @@
+import { loadRules } from './src/rules/load.ts';
+import { prepareRules, processDocument } from './src/pipeline.ts';
+const r = prepareRules(await loadRules('rules'));
+const res = await processDocument(process.argv[2] ?? 'raw/urumqi-gxj-2021.pdf', r);
+console.log(JSON.stringify(res.meta), res.source.unreadable_pages);
+console.log(res.sections.map(s=>s.id+' '+s.title).join('\n'));
+for (const f of res.facts) console.log(f.key, f.section, f.label, f.amount, f.unit, f.change, f.change_pct, f.share_pct, f.variance_pct, f.parent);
+for (const f of res.line_items) console.log('LI', f.context, f.code, f.name, f.amount);
+for (const f of res.basic_items) console.log('BI', f.group, f.name, f.amount);
+for (const f of res.unread) console.log('UNREAD', f.section, f.label, f.amount, f.unit, f.reason);
+for (const f of res.restatements) console.log('RE', f.key, f.amount);
+console.log(res.staff.map(s=>s.field+'='+s.count).join(' '));
+for (const c of res.checks) console.log('CHECK', JSON.stringify(c));
