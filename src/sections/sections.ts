@@ -125,8 +125,10 @@ function matchHeading(
     // Only the next number at this level, under a parent at the level above (except for the top level).
     if (depth > 0 && !stack[depth - 1]) continue;
     const n = chineseNumeral(num);
+    // The first part may be any (an excerpt starting at 第二部分); after that, and at every deeper
+    // level, only the next number is a heading.
     const expected = (lastNum[depth] ?? 0) + 1;
-    if (n !== expected) continue;
+    if (n !== expected && !(depth === 0 && lastNum[0] === undefined && n >= 1)) continue;
     return { level, num, title, used };
   }
   return undefined;

@@ -31,15 +31,19 @@ describe('golden: urumqi-gxj-2021 (text layer)', () => {
   });
 
   it('flags the report\'s own inconsistencies and nothing else', () => {
-    const failed = result.checks.map((c) => `${c.check}:${c.subject}`).sort();
+    const failed = result.checks.map((c) => `${c.severity}:${c.check}:${c.subject}:${c.actual}`).sort();
     expect(failed).toEqual([
-      // 29.59% is 38.63 / 130.55 (this year), not / last year
-      'change_pct:admin_running_cost',
-      // -37.04% is 4.33 / 11.69 (this year), not / last year
-      'change_pct:daily_public_cost_unit_2',
-      // printed 2785.44% / 2795.46%: (final − budget) / budget is 2685.44% / 2695.46%
-      'variance_pct:fiscal_expense_budget_initial',
-      'variance_pct:fiscal_income_budget_initial',
+      // 29.59% is 38.63 / 130.55 (this year), not / last year's 91.92
+      'error:change_pct:admin_running_cost:29.59',
+      // -37.04% is 4.33 / 11.69 (this year), not / last year's 16.02
+      'error:change_pct:daily_public_cost_unit_2:-37.04',
+      // printed 2785.44% / 2795.46% are final / budget; (final − budget) / budget is 2685.44% / 2695.46%
+      'error:variance_pct:fiscal_expense_budget_initial:2795.46',
+      'error:variance_pct:fiscal_income_budget_initial:2785.44',
+      // the 16 公用经费 items sum to 154.00, printed 154.02
+      'warning:basic_items_sum:gpb_public:154.00',
+      // the 13 coded lines of 五 sum to 7030.18 (as 表五's 合计), printed 7030.17
+      'warning:coded_lines_sum:gpb_expense_total:7030.18',
     ]);
   });
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { flowText } from '../../src/lines/flow.js';
+import { dropFurniture } from '../../src/lines/furniture.js';
+import { pageLines } from '../../src/lines/lines.js';
+import { item, line } from '../helpers/located.js';
+
+describe('lines', () => {
+  it('groups runs by baseline, top to bottom, left to right', () => {
+    const lines = pageLines([item('第二行', 72, 680), item('万元', 200, 700.8), item('本年收入', 72, 700), item('59923.16', 130, 700, { width: 64 })]);
+    expect(lines.map((l) => l.text)).toEqual(['本年收入59923.16万元', '第二行']);
+  });
+
+  it('puts no space between CJK runs however far apart (justified text)', () => {
+    const lines = pageLines([item('年度本年', 72, 700), item('支出', 140, 700)]);
+    expect(lines[0].text).toBe('年度本年支出');
+  });
+
+  it('separates two numbers that are apart', () => {
+    const lines = pageLines([item('293', 72, 700, { width: 18 }), item('41', 120, 700, { width: 12 })]);
+    expect(lines[0].text).toBe('293 41');
+    expect(lines[0].chars).toHaveLength(lines[0].text.length);
+  });
+
+  it('joins lines of a sentence without a separator, but never fuses two numbers', () => {
+    const t = flowText([line('本年收入59923.16万元，与上年相比，减少'), line('14782.79万元', { y: 680 }), line('2021', { y: 660 }), line('10', { y: 640 })]);
+    expect(t.text).toBe('本年收入59923.16万元，与上年相比，减少14782.79万元2021 10');
+    expect(t.chars).toHaveLength(t.text.length);
+  });
+
+  it('drops page numbers in the margins only', () => {
+    const kept = dropFurniture([line('3', { y: 40 }), line('3', { y: 400 }), line('第二部分', { y: 800 })], 842, 0.1, [/^\d+$/]);
+    expect(kept.map((l) => `${l.text}@${l.box.y0}`)).toEqual(['3@398', '第二部分@798']);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/rules/load.js';
+import { splitSections } from '../../src/sections/sections.js';
+import { chineseNumeral } from '../../src/sections/numerals.js';
+import { line } from '../helpers/located.js';
+
+const rules = (await loadRules(new URL('../../rules', import.meta.url).pathname)).headings;
+const right = () => 522;
+
+describe('sections', () => {
+  it('reads Chinese numerals', () => {
+    expect([chineseNumeral('一'), chineseNumeral('十'), chineseNumeral('十一'), chineseNumeral('二十三'), chineseNumeral('甲')]).toEqual([1, 10, 11, 23, NaN]);
+  });
+
+  it('builds the 第X部分 / 一、 / （一） tree with ids of printed numbers', () => {
+    let y = 800;
+    const l = (t: string, x1?: number) => line(t, { y: (y -= 20), x1 });
+    const tree = splitSections(
+      [l('第一部分 部门单位概况'), l('一、主要职能'), l('正文'), l('第二部分 部门决算情况说明'), l('一、收入支出决算总体情况说明'), l('十、其他重要事项的情况说明').text ? l('二、收入决算情况说明') : l(''), l('（一）机关运行经费支出情况'), l('正文二')],
+      rules,
+      right,
+    );
+    expect(tree.sections.map((s) => `${s.id} ${s.title}`)).toEqual(['一 部门单位概况', '一/一 主要职能', '二 部门决算情况说明', '二/一 收入支出决算总体情况说明', '二/二 收入决算情况说明', '二/二/一 机关运行经费支出情况']);
+    expect(tree.sections[5].titles).toEqual(['部门决算情况说明', '收入决算情况说明', '机关运行经费支出情况']);
+    expect(tree.sections[5].lines.map((x) => x.text)).toEqual(['正文二']);
+  });
+
+  it('does not take a numbered list item inside prose for a heading', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20), x1: 522 });
+    const tree = splitSections([l('第一部分 部门单位概况'), l('一、主要职能'), l('（一）贯彻执行国家有关方针、'), l('（二）拟定工业经济和信息化发展规划、'), l('二、机构设置及人员情况')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '一/二']);
+    expect(tree.sections[1].lines).toHaveLength(2);
+  });
+
+  it('skips a number out of sequence (a cross-reference, not a heading)', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('第二部分 说明'), l('一、收入情况'), l('三、支出情况'), l('二、支出情况')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['二', '二/一', '二/二']);
+  });
+
+  it('joins a heading that runs to the right margin with its last word on the next line', () => {
+    const tree = splitSections(
+      [line('第二部分 说明', { y: 800 }), line('一、一般公共预算财政拨款“三公”经费支出决算情况说', { y: 780, x0: 111, x1: 511 }), line('明', { y: 760, x0: 79, x1: 95 }), line('正文', { y: 740 })],
+      rules,
+      right,
+    );
+    expect(tree.sections[1].title).toBe('一般公共预算财政拨款“三公”经费支出决算情况说明');
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文']);
+  });
+
+  it('sets table blocks apart from the narrative until the next part', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('第二部分 说明'), l('一、预算绩效'), l('正文'), l('项目支出绩效自评表'), l('一、表内文字'), l('第三部分 名词解释')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['二', '二/一', '三']);
+    expect(tree.blocks).toHaveLength(1);
+    expect(tree.blocks[0].lines.map((x) => x.text)).toEqual(['项目支出绩效自评表', '一、表内文字']);
+  });
+});
