@@ -29,6 +29,8 @@ export interface BatchResult {
 export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Promise<BatchResult> {
   const started = new Date();
   const limit = pLimit(Math.max(1, opts.concurrency ?? os.availableParallelism()));
+  const pdfReads = pLimit(1); // see PipelineOptions.exclusiveRead
+  const exclusiveRead = <T>(read: () => Promise<T>) => pdfReads(read);
   const results = await Promise.all(
     opts.files.map((file) =>
       limit(async (): Promise<{ entry: ManifestEntry; doc?: DocumentResult }> => {
@@ -38,6 +40,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
           const doc = await processDocument(file, prepared, {
             password: opts.password,
             readSegments: opts.readSegments,
+            exclusiveRead,
             onPage: (page, pages) => opts.onProgress?.({ file, page, pages }),
           });
           await writeDocument(opts.outDir, doc, opts.bom ?? false);

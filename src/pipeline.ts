@@ -40,6 +40,12 @@ export interface DocumentResult {
 
 export interface PipelineOptions {
   password?: string;
+  /**
+   * Runs the PDF reading of one document. pdfjs-dist 5.4 keeps the page count of the last opened
+   * document in a process-wide singleton (PagesMapper), so documents must not be read concurrently in
+   * one thread: the batch passes a one-at-a-time limiter here.
+   */
+  exclusiveRead?: <T>(read: () => Promise<T>) => Promise<T>;
   readSegments?: SegmentReader;
   onPage?: (page: number, total: number) => void;
 }
@@ -65,7 +71,8 @@ export function docIdOf(file: string): string {
 
 /** The stages for one document: read → lines → normalise → sections → extract → validate. */
 export async function processDocument(file: string, prepared: PreparedRules, opts: PipelineOptions = {}): Promise<DocumentResult> {
-  const read = await readDocument(file, { password: opts.password, readSegments: opts.readSegments, onPage: opts.onPage });
+  const readOne = () => readDocument(file, { password: opts.password, readSegments: opts.readSegments, onPage: opts.onPage });
+  const read = await (opts.exclusiveRead ? opts.exclusiveRead(readOne) : readOne());
   return extractFromPages(file, read.sha256, read.info.producer ?? null, read.pages, prepared);
 }
 

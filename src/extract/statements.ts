@@ -359,6 +359,7 @@ function makeFact(key: string, section: string, label: string, amount: string, u
     variance_pct: null,
     final_amount: null,
     parent: rule.parent ?? null,
+    share_of: rule.share_of ?? rule.parent ?? null,
     additive: rule.additive ?? true,
   };
 }

@@ -22,6 +22,8 @@ export interface Fact extends Provenance {
   /** the 决算数 printed with a budget-versus-final statement (for the variance check) */
   final_amount: string | null;
   parent: string | null;
+  /** the key of the total share_pct is a share of (the parent unless a rule says otherwise) */
+  share_of: string | null;
   /** false when the fact belongs to its parent's statement but is not one of its summands */
   additive: boolean;
 }

@@ -5,7 +5,7 @@ export interface TextLayerVerdict {
   /** why the layer is not usable (empty when usable) */
   reason: string;
   /** counts behind the verdict, for the manifest */
-  stats: { chars: number; cjk: number; privateUse: number; replacement: number; cid: number; latin: number; vocabularyHits: number };
+  stats: { chars: number; cjk: number; privateUse: number; replacement: number; control: number; cid: number; latin: number; vocabularyHits: number };
 }
 
 /**
@@ -17,23 +17,24 @@ export interface TextLayerVerdict {
 export function judgeTextLayer(text: string, vocabulary: readonly string[]): TextLayerVerdict {
   const cidMatches = text.match(/\(cid:\d+\)/g) ?? [];
   const cleaned = text.replace(/\(cid:\d+\)/g, '').replace(/\s+/g, '');
-  let cjk = 0, privateUse = 0, replacement = 0, latin = 0;
+  let cjk = 0, privateUse = 0, replacement = 0, latin = 0, control = 0;
   for (const ch of cleaned) {
     if (isPrivateUse(ch)) privateUse++;
+    else if (/[\u0000-\u001f\u007f-\u009f]/.test(ch)) control++; // glyph ids passed through as char codes
     else if (ch === '\ufffd') replacement++;
     else if (isCjk(ch)) cjk++;
     else if (/[A-Za-z]/.test(ch)) latin++;
   }
   const chars = Array.from(cleaned).length;
   const vocabularyHits = vocabulary.filter((w) => cleaned.includes(w)).length;
-  const stats = { chars, cjk, privateUse, replacement, cid: cidMatches.length, latin, vocabularyHits };
+  const stats = { chars, cjk, privateUse, replacement, control, cid: cidMatches.length, latin, vocabularyHits };
   const verdict = (usable: boolean, reason: string): TextLayerVerdict => ({ usable, reason, stats });
   const total = chars + cidMatches.length;
   if (total === 0) return verdict(false, 'no text layer');
-  if ((privateUse + replacement + cidMatches.length) / total > 0.05) {
-    return verdict(false, 'text layer is private-use / unmapped glyph codes (font without a ToUnicode map)');
+  if ((privateUse + replacement + control + cidMatches.length) / total > 0.05) {
+    return verdict(false, 'text layer is private-use / control / unmapped glyph codes (font without a ToUnicode map)');
   }
-  if (latin > 20 && latin / total > 0.5 && cjk / total < 0.1) {
+  if (latin > 20 && (latin / total > 0.5 || cjk === 0) && cjk / total < 0.1) {
     return verdict(false, 'text layer has Latin letters where Chinese text is expected');
   }
   if (cjk >= 80 && vocabularyHits === 0) {

@@ -70,6 +70,7 @@ export const factRuleSchema = z.strictObject({
   parent: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
   output_label: z.string().min(1).optional(),
   additive: z.boolean().optional(),
+  share_of: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
   role: z.enum(['item']).optional(),
   after: z.string().optional(),
 });

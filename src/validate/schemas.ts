@@ -20,6 +20,7 @@ export const factSchema = z.strictObject({
   variance_pct: num.nullable(),
   final_amount: num.nullable(),
   parent: key.nullable(),
+  share_of: key.nullable(),
   additive: z.boolean(),
 });
 

@@ -21,3 +21,9 @@ describe('text layer quality', () => {
     expect(judgeTextLayer(nonsense + '本年支出', vocab).usable).toBe(true);
   });
 });
+
+describe('text layer quality: glyph ids passed through as control characters', () => {
+  it('rejects them', () => {
+    expect(judgeTextLayer('\u0001\u0002\u0003\u0004\u0005\u0006\u0004\u0007\b\u0001\u000e\u000f abc 12', vocab)).toMatchObject({ usable: false });
+  });
+});

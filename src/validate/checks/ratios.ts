@@ -8,8 +8,8 @@ export const shares: Check = {
     const out: CheckFailure[] = [];
     const byKey = new Map(facts.map((f) => [f.key, f]));
     for (const f of facts) {
-      if (f.share_pct === null || !f.parent) continue;
-      const total = byKey.get(f.parent);
+      if (f.share_pct === null || !f.share_of) continue;
+      const total = byKey.get(f.share_of);
       if (!total || total.unit !== f.unit) continue;
       const pct = percent(printed(f.amount), printed(total.amount));
       if (!pct) {

@@ -20,9 +20,13 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
   const exact = parts.reduce((acc, _, i) => acc.plus(intervals[i]!.lo.plus(intervals[i]!.hi).div(2)), new D(0));
   // parts in a finer unit (元 under a 万元 total) may only round to it
   if (exact.toDecimalPlaces(decimalsOf(total.amount), D.ROUND_HALF_UP).eq(dec(total.amount))) return [];
-  // A sum of rounded parts may miss the rounded total by a few hundredths: reported as a warning, since
-  // reports do print such slips (DOMAIN.md); beyond what rounding can explain it is an error.
-  const withinRounding = overlaps(sum(intervals as Interval[]), printed(total.amount));
+  // A sum of n rounded parts misses the rounded total by rounding noise of about sqrt(n+1)·u/sqrt(12)
+  // (u = the last printed digit). Within three of those it is a warning (reports do print such slips,
+  // DOMAIN.md); beyond it — though a worst case of n·u/2 might still cover it — it is an error: a typo
+  // such as 14.65 for 14.56 must not hide behind the worst case of a long list.
+  const u = new D(10).pow(-dp);
+  const noise = u.div(Math.sqrt(12)).times(Math.sqrt(parts.length + 1)).times(3);
+  const withinRounding = exact.minus(dec(total.amount)).abs().lte(noise) && overlaps(sum(intervals as Interval[]), printed(total.amount));
   return [
     {
       check,
