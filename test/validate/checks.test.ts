@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { BasicItem, Fact, LineItem, Restatement } from '../../src/extract/types.js';
+import { CHECKS, runChecks } from '../../src/validate/checks.js';
+import type { CheckInput } from '../../src/validate/types.js';
+
+const prov = { page: 3, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, source_text: 's' };
+const fact = (key: string, amount: string, more: Partial<Fact> = {}): Fact => ({
+  ...prov,
+  key,
+  section: '二/一',
+  label: key,
+  amount,
+  unit: '万元',
+  change: null,
+  change_pct: null,
+  share_pct: null,
+  variance_pct: null,
+  final_amount: null,
+  parent: null,
+  share_of: more.parent ?? null,
+  additive: true,
+  ...more,
+});
+const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], restatements: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
+const ids = (x: Partial<CheckInput>) => runChecks(input(x)).map((c) => `${c.severity}:${c.check}:${c.subject}`);
+
+describe('checks', () => {
+  it('each has an id and a description', () => {
+    for (const c of CHECKS) {
+      expect(c.id).toMatch(/^[a-z_]+$/);
+      expect(c.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('components_sum: passes when parts add up, warns on a rounding slip, errors on a typo', () => {
+    const total = fact('t', '100.00');
+    expect(ids({ facts: [total, fact('a', '60.00', { parent: 't' }), fact('b', '40.00', { parent: 't' })] })).toEqual([]);
+    expect(ids({ facts: [total, fact('a', '60.00', { parent: 't' }), fact('b', '40.01', { parent: 't' })] })).toEqual(['warning:components_sum:t']);
+    expect(ids({ facts: [total, fact('a', '60.00', { parent: 't' }), fact('b', '41.00', { parent: 't' })] })).toEqual(['error:components_sum:t']);
+    // parts that are not summands are left out
+    expect(ids({ facts: [total, fact('a', '100.00', { parent: 't' }), fact('b', '50', { parent: 't', additive: false })] })).toEqual([]);
+    // 元 parts under a 万元 total
+    expect(ids({ facts: [fact('r', '0.11'), fact('i1', '450', { parent: 'r', unit: '元' }), fact('i2', '650', { parent: 'r', unit: '元' })] })).toEqual([]);
+  });
+
+  it('share_pct: printed rounding passes, a wrong share fails', () => {
+    const total = fact('t', '31.32');
+    expect(ids({ facts: [total, fact('a', '0.11', { parent: 't', additive: false, share_pct: '0.35' })] })).toEqual([]);
+    expect(ids({ facts: [total, fact('a', '0.11', { parent: 't', additive: false, share_pct: '3.5' })] })).toEqual(['error:share_pct:a']);
+  });
+
+  it('change_pct: against last year (this year − change)', () => {
+    expect(ids({ facts: [fact('a', '59923.16', { change: '-14782.79', change_pct: '-19.79' })] })).toEqual([]);
+    // 0.01 / 0.12 = 8.33%: fine although the amounts are tiny and rounded
+    expect(ids({ facts: [fact('a', '0.11', { change: '-0.01', change_pct: '-8.33' })] })).toEqual([]);
+    // divided by this year instead of last year
+    expect(ids({ facts: [fact('a', '130.55', { change: '38.63', change_pct: '29.59' })] })).toEqual(['error:change_pct:a']);
+  });
+
+  it('variance_pct: (final − budget) / budget', () => {
+    expect(ids({ facts: [fact('a', '33.2', { final_amount: '31.32', variance_pct: '-5.66' })] })).toEqual([]);
+    expect(ids({ facts: [fact('a', '2147.42', { final_amount: '59815.06', variance_pct: '2785.44' })] })).toEqual(['error:variance_pct:a']);
+  });
+
+  it('coded_lines_sum and basic_items_sum', () => {
+    const li = (code: string, amount: string): LineItem => ({ ...prov, context: 'c', total_key: 'g', code, level: '项', name: 'n', amount, unit: '万元', section: '二/五' });
+    expect(ids({ facts: [fact('g', '30')], lineItems: [li('2070101', '10'), li('2070102', '20')] })).toEqual([]);
+    expect(ids({ facts: [fact('g', '30')], lineItems: [li('2070101', '10'), li('2070102', '25')] })).toEqual(['error:coded_lines_sum:g']);
+    const bi = (name: string, amount: string): BasicItem => ({ ...prov, group: 'p', group_key: 'p', name, amount, unit: '万元', section: '二/六' });
+    expect(ids({ facts: [fact('p', '14.56')], basicItems: [bi('a', '10'), bi('b', '4.56')] })).toEqual([]);
+    expect(ids({ facts: [fact('p', '14.56')], basicItems: [bi('a', '10'), bi('b', '4.65')] })).toEqual(['error:basic_items_sum:p']);
+  });
+
+  it('restatement and staff_sum', () => {
+    const r = (amount: string): Restatement => ({ ...prov, key: 'a', section: '二/二', amount, unit: '万元' });
+    expect(ids({ facts: [fact('a', '5.0')], restatements: [r('5.00')] })).toEqual([]);
+    expect(ids({ facts: [fact('a', '5.0')], restatements: [r('5.01')] })).toEqual(['error:restatement:a']);
+    const s = (field: string, count: number) => ({ ...prov, field, count });
+    expect(ids({ staff: [s('total', 10), s('in_service', 7), s('retired_tui', 3)] })).toEqual([]);
+    expect(ids({ staff: [s('total', 10), s('in_service', 7), s('retired_tui', 2)] })).toEqual(['error:staff_sum:staff']);
+  });
+
+  it('lists unread amounts as warnings', () => {
+    expect(ids({ unread: [{ ...prov, section: '二/一', label: 'x', amount: '7', unit: '万元', reason: 'no fact rule matches the label' }] })).toEqual(['warning:unread_amount:二/一']);
+  });
+});
