@@ -13,6 +13,8 @@ export interface CompiledStatementRules {
   boundaryPhrases: string[];
   positive: Set<string>;
   negative: Set<string>;
+  changePrefix: RegExp;
+  fillerSuffix: RegExp;
   share: Set<string>;
   shareOf: RegExp;
   variance: Set<string>;
@@ -39,6 +41,8 @@ export function compileStatementRules(rules: StatementRules, facts: FactRule[]):
     boundaryPhrases: [...rules.boundary_phrases].sort((a, b) => b.length - a.length),
     positive: new Set(rules.modifiers.change.positive),
     negative: new Set(rules.modifiers.change.negative),
+    changePrefix: new RegExp(`^${rules.modifiers.change_prefix}`, 'u'),
+    fillerSuffix: new RegExp(rules.modifiers.filler_suffix, 'u'),
     share: new Set(rules.modifiers.share),
     shareOf: new RegExp(rules.modifiers.share_of_pattern, 'u'),
     variance: new Set(rules.modifiers.variance),
@@ -245,8 +249,10 @@ function lastClause(text: string, from: number, to: number, rules: CompiledState
 
 type ModifierKind = 'change' | 'share' | 'variance' | 'final' | 'item';
 
-function modifierOf(clause: string, m: Mention, rules: CompiledStatementRules): ModifierKind | undefined {
-  if (rules.positive.has(clause) || rules.negative.has(clause)) return 'change';
+function modifierOf(rawClause: string, m: Mention, rules: CompiledStatementRules): ModifierKind | undefined {
+  const clause = rawClause.replace(rules.fillerSuffix, '');
+  const change = changeWord(clause, rules);
+  if (change) return 'change';
   if (m.unitClass === 'percent' && (rules.share.has(clause) || rules.shareOf.test(clause))) return 'share';
   if (m.unitClass === 'percent' && [...rules.variance].some((w) => clause.endsWith(w))) return 'variance';
   if (rules.final.has(clause)) return 'final';
@@ -254,12 +260,18 @@ function modifierOf(clause: string, m: Mention, rules: CompiledStatementRules): 
   return undefined;
 }
 
+/** The change word of a clause such as "减少", "比上年减少", "较2020年度增长", or undefined. */
+function changeWord(rawClause: string, rules: CompiledStatementRules): string | undefined {
+  const clause = rawClause.replace(rules.fillerSuffix, '').replace(rules.changePrefix, '').replace(/^[，,]/, '');
+  return rules.positive.has(clause) || rules.negative.has(clause) ? clause : undefined;
+}
+
 function applyModifier(target: Target, kind: ModifierKind, clause: string, amount: string, unit: string, rules: CompiledStatementRules): void {
   if (!('change' in target)) return; // a restatement carries only its amount
   switch (kind) {
     case 'change': {
       // the sign comes from the word (减少/降低 negative); the same words before a percentage give change_pct
-      const value = signed(amount, rules.negative.has(clause));
+      const value = signed(amount, rules.negative.has(changeWord(clause, rules) ?? ''));
       if (unit === '%') target.change_pct = value;
       else target.change = value;
       break;

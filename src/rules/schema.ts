@@ -28,6 +28,7 @@ export const headingRulesSchema = z.strictObject({
   max_title_chars: z.number().int().positive(),
   not_ending_with: z.string(),
   not_containing: z.string(),
+  contents_entry: regex,
   blocks: z.array(z.strictObject({ kind: z.string(), start: regex, until_level: z.number().int().min(1) })),
 });
 
@@ -47,11 +48,13 @@ export const statementRulesSchema = z.strictObject({
   boundary_phrases: z.array(z.string().min(1)),
   modifiers: z.strictObject({
     change: z.strictObject({ positive: z.array(z.string().min(1)), negative: z.array(z.string().min(1)) }),
+    change_prefix: regex,
     share: z.array(z.string().min(1)),
     share_of_pattern: regex,
     variance: z.array(z.string().min(1)),
     final: z.array(z.string().min(1)),
     item_amount: z.array(z.string().min(1)),
+    filler_suffix: regex,
   }),
   label_strip_prefix: z.array(regex),
   attribute_labels: z.array(z.string().min(1)),

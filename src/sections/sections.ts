@@ -48,9 +48,18 @@ export function splitSections(lines: readonly Line[], rules: HeadingRules, pageR
   const lastNum: number[] = []; // last accepted number per level depth, reset when the parent changes
   let block: (Block & { untilLevel: number }) | undefined;
 
+  const contentsEntry = new RegExp(rules.contents_entry, 'u');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const heading = matchHeading(lines, i, levels, rules, pageRight, stack, lastNum);
+    if (looksLikeContentsRestart(lines[i], levels[0], tree, lastNum)) {
+      // The headings so far had no text under them: they were a table of contents without page
+      // numbers. The document starts again here.
+      tree.preamble.push(...tree.sections.flatMap((s) => [...s.heading, ...s.lines]));
+      tree.sections = [];
+      stack.length = 0;
+      lastNum.length = 0;
+    }
+    const heading = contentsEntry.test(line.text) ? undefined : matchHeading(lines, i, levels, rules, pageRight, stack, lastNum);
     if (heading) {
       const { level, num, title, used } = heading;
       if (block && level <= block.untilLevel) block = undefined;
@@ -132,6 +141,13 @@ function matchHeading(
     return { level, num, title, used };
   }
   return undefined;
+}
+
+function looksLikeContentsRestart(line: Line, top: CompiledLevel, tree: SectionTree, lastNum: number[]): boolean {
+  if (tree.sections.length < 2 || lastNum[0] === undefined) return false;
+  const m = top.re.exec(line.text);
+  if (!m?.groups || chineseNumeral(m.groups.num ?? '') !== chineseNumeral(tree.sections[0].num)) return false;
+  return tree.sections.every((s) => s.lines.length <= 1);
 }
 
 function isTitle(title: string, rules: HeadingRules): boolean {

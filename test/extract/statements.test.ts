@@ -83,3 +83,21 @@ describe('statements', () => {
     expect(r.facts[0].bbox.x1).toBeGreaterThan(r.facts[0].bbox.x0);
   });
 });
+
+describe('statements: wording variants of other reports', () => {
+  it('reads 比2020年度减少 / 较上年增长了 / 差异率为 / 占本年支出 x%', () => {
+    const r = read(
+      section('二/一', ['说明', '收入支出决算总体情况说明'], '本年收入100万元，比2020年度减少25万元，下降20%。本年支出90万元，较上年增长了10万元，增长率为12.5%。'),
+      section('二/三', ['说明', '部门支出决算情况说明'], '本年支出90万元，其中：基本支出45万元，占本年支出50%；项目支出45万元，占比为50%。'),
+      section('二/四', ['说明', '财政拨款收入支出决算总体情况说明'], '财政拨款收入年初预算数200万元，决算数250万元，预决算差异率为25%。'),
+    );
+    const got = Object.fromEntries(r.facts.map((f) => [f.key, [f.amount, f.change, f.change_pct, f.share_pct, f.variance_pct]]));
+    expect(got).toEqual({
+      income_total: ['100', '-25', '-20', null, null],
+      expense_total: ['90', '10', '12.5', null, null],
+      expense_basic: ['45', null, null, '50', null],
+      expense_project: ['45', null, null, '50', null],
+      fiscal_income_budget_initial: ['200', null, null, null, '25'],
+    });
+  });
+});

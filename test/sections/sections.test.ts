@@ -59,3 +59,22 @@ describe('sections', () => {
     expect(tree.blocks[0].lines.map((x) => x.text)).toEqual(['项目支出绩效自评表', '一、表内文字']);
   });
 });
+
+describe('sections: tables of contents', () => {
+  it('ignores contents entries with leaders and page numbers', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('目录'), l('第一部分 部门概况……………1'), l('一、主要职能 .......... 2'), l('第一部分 部门概况'), l('一、主要职能'), l('正文')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一']);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文']);
+  });
+
+  it('starts again when the headings so far had no text under them (contents without page numbers)', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('目录'), l('第一部分 部门概况'), l('一、主要职能'), l('第二部分 部门决算情况说明'), l('第一部分 部门概况'), l('一、主要职能'), l('正文'), l('第二部分 部门决算情况说明')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '二']);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文']);
+    expect(tree.preamble.map((x) => x.text)).toContain('目录');
+  });
+});
