@@ -3,7 +3,7 @@ import { DocumentError } from './errors.js';
 import { readDocument, type SegmentReader } from './read/document.js';
 import type { PageContent } from './read/types.js';
 import { pageLines } from './lines/lines.js';
-import { dropFurniture } from './lines/furniture.js';
+import { dropFurniture, furnitureKey, runningFurniture } from './lines/furniture.js';
 import { flowText } from './lines/flow.js';
 import type { Line } from './lines/types.js';
 import { normalizeLine } from './normalize/normalize.js';
@@ -80,8 +80,7 @@ export async function processDocument(file: string, prepared: PreparedRules, opt
 export function extractFromPages(file: string, sha256: string, producer: string | null, pages: PageContent[], prepared: PreparedRules): DocumentResult {
   const { rules } = prepared;
   const unreadable: PageReport[] = [];
-  const lines: Line[] = [];
-  const rightEdge = new Map<number, number>();
+  const readable: { lines: Line[]; height: number; page: number }[] = [];
   for (const page of pages) {
     const pageText = page.items.map((i) => i.str).join('');
     const verdict = judgeTextLayer(pageText, rules.document.report.vocabulary);
@@ -90,9 +89,18 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       unreadable.push({ page: page.page, source: 'unreadable', reason: verdict.reason });
       continue;
     }
-    const pageLinesNorm = dropFurniture(pageLines(page.items).map(normalizeLine), page.height, rules.document.furniture.margin, prepared.furniture);
-    rightEdge.set(page.page, Math.max(0, ...pageLinesNorm.map((l) => l.box.x1)));
-    lines.push(...pageLinesNorm);
+    const margin = rules.document.furniture.margin;
+    readable.push({ page: page.page, height: page.height, lines: dropFurniture(pageLines(page.items).map(normalizeLine), page.height, margin, prepared.furniture) });
+  }
+  // A repeated table title (项目支出绩效自评表 on every evaluation page) starts a block: content, not furniture.
+  const blockStarts = rules.headings.blocks.map((b) => new RegExp(b.start, 'u'));
+  const running = runningFurniture(readable, rules.document.furniture.margin, (text) => blockStarts.some((re) => re.test(text)));
+  const lines: Line[] = [];
+  const rightEdge = new Map<number, number>();
+  for (const p of readable) {
+    const kept = p.lines.filter((l) => !running.has(furnitureKey(l.text)) || !isMarginLine(l, p.height, rules.document.furniture.margin));
+    rightEdge.set(p.page, Math.max(0, ...kept.map((l) => l.box.x1)));
+    lines.push(...kept);
   }
   if (unreadable.length === pages.length) {
     throw new DocumentError('unreadable', file, `no page has a usable text layer (${unreadable[0]?.reason ?? 'no pages'}); OCR is needed`);
@@ -131,6 +139,10 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     unread: statements.unread,
     checks,
   };
+}
+
+function isMarginLine(l: Line, height: number, margin: number): boolean {
+  return l.box.y1 < height * margin || l.box.y0 > height * (1 - margin);
 }
 
 /** Tables on the pages a section spans (its heading's page to its last line's page). */

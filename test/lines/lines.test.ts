@@ -32,3 +32,13 @@ describe('lines', () => {
     expect(kept.map((l) => `${l.text}@${l.box.y0}`)).toEqual(['3@398', '第二部分@798']);
   });
 });
+
+describe('running headers and footers', () => {
+  it('are found when the same margin text recurs on several pages, digits aside', async () => {
+    const { runningFurniture, furnitureKey } = await import('../../src/lines/furniture.js');
+    const pages = [1, 2, 3, 4].map((p) => ({ height: 842, lines: [line('某局2021年度部门决算公开', { page: p, y: 810 }), line(`第${p}页正文`, { page: p, y: 400 })] }));
+    const found = runningFurniture(pages, 0.1);
+    expect([...found]).toEqual([furnitureKey('某局2021年度部门决算公开')]);
+    expect(runningFurniture(pages.slice(0, 2), 0.1).size).toBe(0);
+  });
+});
