@@ -118,7 +118,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const staff = readStaff(staffTexts, rules.document.staff.fields);
   const { meta } = readMeta(
     {
-      start: (tree.preamble.length ? tree.preamble : lines.slice(0, 5)).map((l) => flowText([l])),
+      start: [flowText((tree.preamble.length ? tree.preamble : lines).slice(0, 8))],
       text: staffTexts.length ? staffTexts : narrative.map((n) => n.text),
       end: lines.slice(-5).map((l) => flowText([l])),
     },

@@ -9,11 +9,7 @@ const regex = z.string().min(1).superRefine((src, ctx) => {
   }
 });
 
-const scoped = z.object({
-  scope: z.enum(['start', 'text', 'end']),
-  pattern: regex,
-  year_is_publication: z.boolean().optional(),
-});
+const scoped = z.strictObject({ scope: z.enum(['start', 'text', 'end']), pattern: regex });
 
 export const documentRulesSchema = z.strictObject({
   report: z.strictObject({ signatures: z.array(z.string().min(1)).min(1), vocabulary: z.array(z.string().min(1)).min(1) }),
