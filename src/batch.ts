@@ -52,7 +52,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
             pages: doc.source.pages,
             ocr_pages: doc.source.ocr_pages,
             unreadable_pages: doc.source.unreadable_pages.map((p) => ({ page: p.page, reason: p.reason })),
-            records: { facts: doc.facts.length, line_items: doc.line_items.length, basic_items: doc.basic_items.length, evaluations: 0, indicators: 0, staff: doc.staff.length, units: doc.units.length },
+            records: { facts: doc.facts.length, line_items: doc.line_items.length, basic_items: doc.basic_items.length, evaluations: doc.evaluations.length, indicators: doc.indicators.length, staff: doc.staff.length, units: doc.units.length },
             checks_failed: { error: doc.checks.filter((c) => c.severity === 'error').length, warning: doc.checks.filter((c) => c.severity === 'warning').length },
             seconds: round((performance.now() - t0) / 1000),
           };

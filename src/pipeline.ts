@@ -13,7 +13,10 @@ import { compileStatementRules, readStatements, type CompiledStatementRules } fr
 import { readMeta, readStaff } from './extract/meta.js';
 import { readUnits } from './extract/units.js';
 import type { Rules } from './rules/schema.js';
-import { findTables, type Table } from './tables/index.js';
+import { findTables, joinContinuedTables, type Table } from './tables/index.js';
+import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
+import { readCodedTables } from './extract/coded-tables.js';
+import { runTableChecks } from './validate/table-checks.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
 
@@ -34,7 +37,12 @@ export interface DocumentResult {
   restatements: Restatement[];
   line_items: LineItem[];
   basic_items: BasicItem[];
+  evaluations: Evaluation[];
+  evaluation_funds: EvaluationFund[];
+  indicators: Indicator[];
   unread: UnreadAmount[];
+  /** table cells that should hold a number and do not: reported, never guessed */
+  unread_cells: UnreadCell[];
   checks: CheckFailure[];
 }
 
@@ -112,7 +120,14 @@ export function extractFromPages(file: string, sha256: string, producer: string 
 
   const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
   const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
-  const units = readUnits(tablesOfSection(tree, pages, new RegExp(rules.document.units.section, 'u')), rules.document.units);
+  const readablePages = pages.filter((p) => readable.some((r) => r.page === p.page));
+  const tables = joinContinuedTables(
+    readablePages.flatMap((p) => findTables(p.page, p.items, p.segments)),
+    { pages: readablePages },
+  );
+  const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
+  const evaluations = readEvaluations(tables, rules.tables);
+  const coded = readCodedTables(tables, readablePages, rules.tables);
   const statements = readStatements(narrative, prepared.statements, units);
   const staffTexts = tree.sections.filter((s) => new RegExp(rules.document.staff.section, 'u').test(s.title)).map((s) => flowText(s.lines));
   const staff = readStaff(staffTexts, rules.document.staff.fields);
@@ -124,7 +139,26 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     },
     rules.document.meta,
   );
-  const checks = runChecks({ facts: statements.facts, restatements: statements.restatements, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff });
+  const checks = [
+    ...runChecks({ facts: statements.facts, restatements: statements.restatements, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
+    ...runTableChecks({
+      evaluations: evaluations.evaluations,
+      funds: evaluations.funds,
+      indicators: evaluations.indicators,
+      codedTables: coded.tables,
+      narrativeLines: statements.lineItems,
+      narrativeFacts: statements.facts,
+    }),
+    ...[...evaluations.unread, ...coded.unread].map((u) => ({
+      check: 'unread_cell',
+      severity: 'warning' as const,
+      subject: `page ${u.page}`,
+      expected: '',
+      actual: u.source_text,
+      message: u.reason,
+      page: u.page,
+    })),
+  ];
   return {
     doc_id: docIdOf(file),
     source: { file: path.basename(file), sha256, pages: pages.length, producer, ocr_pages: [], unreadable_pages: unreadable },
@@ -132,11 +166,15 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     sections: tree.sections.map((s: Section) => ({ id: s.id, level: s.level, title: s.title, page: s.page })),
     staff,
     units,
-    facts: statements.facts,
+    facts: [...statements.facts, ...coded.totals],
     restatements: statements.restatements,
-    line_items: statements.lineItems,
+    line_items: [...statements.lineItems, ...coded.line_items],
     basic_items: statements.basicItems,
+    evaluations: evaluations.evaluations,
+    evaluation_funds: evaluations.funds,
+    indicators: evaluations.indicators,
     unread: statements.unread,
+    unread_cells: [...evaluations.unread, ...coded.unread],
     checks,
   };
 }
@@ -145,13 +183,13 @@ function isMarginLine(l: Line, height: number, margin: number): boolean {
   return l.box.y1 < height * margin || l.box.y0 > height * (1 - margin);
 }
 
-/** Tables on the pages a section spans (its heading's page to its last line's page). */
-function tablesOfSection(tree: SectionTree, pages: PageContent[], title: RegExp): Table[] {
+/** Tables starting on the pages a section spans (its heading's page to the next section's). */
+function tablesOfSection(tree: SectionTree, tables: Table[], title: RegExp): Table[] {
   const section = tree.sections.find((s) => title.test(s.title));
   if (!section) return [];
   const next = tree.sections[tree.sections.indexOf(section) + 1];
   const last = next ? next.page : (section.lines[section.lines.length - 1]?.page ?? section.page);
-  return pages.filter((p) => p.page >= section.page && p.page <= last).flatMap((p) => findTables(p.page, p.items, p.segments));
+  return tables.filter((t) => t.page >= section.page && t.page <= last);
 }
 
 export type { SectionTree };

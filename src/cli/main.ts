@@ -98,7 +98,7 @@ function summaryLine(d: import('../write/output.js').ManifestEntry): string {
   const r = d.records!;
   const c = d.checks_failed!;
   const unreadable = d.unreadable_pages.length ? `, ${d.unreadable_pages.length} unreadable pages` : '';
-  return `ok   ${d.file}: ${d.pages} pages${unreadable}, ${r.facts} facts, ${r.line_items} line items, ${r.basic_items} basic items, checks failed: ${c.error} errors / ${c.warning} warnings (${d.seconds.toFixed(1)} s)`;
+  return `ok   ${d.file}: ${d.pages} pages${unreadable}, ${r.facts} facts, ${r.line_items} line items, ${r.basic_items} basic items, ${r.evaluations} evaluations, ${r.indicators} indicators, checks failed: ${c.error} errors / ${c.warning} warnings (${d.seconds.toFixed(1)} s)`;
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]).replace(/\.[mc]?[jt]s$/, '') === path.resolve(new URL(import.meta.url).pathname).replace(/\.[mc]?[jt]s$/, '');

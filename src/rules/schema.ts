@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableRulesSchema, type TableRules } from './tables-schema.js';
 
 /** A regular expression source; compiled (with the u flag) when the rules are loaded, so a bad one is reported with its line. */
 const regex = z.string().min(1).superRefine((src, ctx) => {
@@ -87,6 +88,7 @@ export const RULE_FILES = {
   headings: { file: 'headings.yaml', schema: headingRulesSchema },
   statements: { file: 'statements.yaml', schema: statementRulesSchema },
   facts: { file: 'facts.yaml', schema: factRulesSchema },
+  tables: { file: 'tables.yaml', schema: tableRulesSchema },
 } as const;
 
 export interface Rules {
@@ -94,4 +96,5 @@ export interface Rules {
   headings: HeadingRules;
   statements: StatementRules;
   facts: FactRule[];
+  tables: TableRules;
 }

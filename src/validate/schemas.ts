@@ -48,6 +48,62 @@ export const unitSchema = z.strictObject({ ...provenance, seq: z.number().int().
 
 export const unreadSchema = z.strictObject({ ...provenance, section, label: z.string(), amount: num, unit: z.string(), reason: z.string().min(1) });
 
+const cellProvenance = z.strictObject(provenance);
+const money = {
+  initial: num.nullable(),
+  full_year: num.nullable(),
+  executed: num.nullable(),
+  weight: num.nullable(),
+  rate_pct: num.nullable(),
+  score: num.nullable(),
+};
+
+export const evaluationSchema = z.strictObject({
+  ...provenance,
+  ...money,
+  eval_no: z.number().int().positive(),
+  project: z.string().min(1),
+  supervisor: z.string().nullable(),
+  implementer: z.string().nullable(),
+  goal_expected: z.string().nullable(),
+  goal_actual: z.string().nullable(),
+  total_score: num.nullable(),
+  total_weight: num.nullable(),
+  cells: z.record(z.string(), cellProvenance),
+});
+
+export const evaluationFundSchema = z.strictObject({
+  ...provenance,
+  ...money,
+  eval_no: z.number().int().positive(),
+  project: z.string().min(1),
+  row: z.string().min(1),
+  total: z.boolean(),
+  cells: z.record(z.string(), cellProvenance),
+});
+
+export const indicatorSchema = z.strictObject({
+  ...provenance,
+  eval_no: z.number().int().positive(),
+  project: z.string().min(1),
+  level1: z.string().nullable(),
+  level2: z.string().nullable(),
+  name: z.string().nullable(),
+  target: z.string().nullable(),
+  target_op: z.enum(['=', '>=', '<=', '>', '<', '']),
+  target_value: num.nullable(),
+  target_unit: z.string().nullable(),
+  actual: z.string().nullable(),
+  actual_value: num.nullable(),
+  actual_unit: z.string().nullable(),
+  weight: num.nullable(),
+  score: num.nullable(),
+  deviation: z.string().nullable(),
+  cells: z.record(z.string(), cellProvenance),
+});
+
+export const unreadCellSchema = z.strictObject({ page: z.number().int().positive(), bbox: box, source_text: z.string(), reason: z.string().min(1) });
+
 export const checkSchema = z.strictObject({
   check: z.string().min(1),
   severity: z.enum(['error', 'warning']),
@@ -80,7 +136,11 @@ export const documentSchema = z.strictObject({
   restatements: z.array(restatementSchema),
   line_items: z.array(lineItemSchema),
   basic_items: z.array(basicItemSchema),
+  evaluations: z.array(evaluationSchema),
+  evaluation_funds: z.array(evaluationFundSchema),
+  indicators: z.array(indicatorSchema),
   unread: z.array(unreadSchema),
+  unread_cells: z.array(unreadCellSchema),
   checks: z.array(checkSchema),
 });
 

@@ -8,9 +8,9 @@ export const CSV_COLUMNS = {
   facts: ['doc_id', 'department', 'year', 'section', 'key', 'label', 'amount', 'unit', 'change', 'change_pct', 'share_pct', 'variance_pct', 'parent', 'page', 'source_text', 'x0', 'y0', 'x1', 'y1'],
   line_items: ['doc_id', 'department', 'year', 'context', 'code', 'level', 'name', 'amount', 'unit', 'page', 'source_text', 'section', 'x0', 'y0', 'x1', 'y1'],
   basic_items: ['doc_id', 'department', 'year', 'group', 'name', 'amount', 'unit', 'page', 'source_text', 'section', 'x0', 'y0', 'x1', 'y1'],
-  evaluations: ['doc_id', 'department', 'year', 'project', 'supervisor', 'implementer', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score', 'goal_expected', 'goal_actual', 'total_score', 'page'],
-  evaluation_funds: ['doc_id', 'department', 'year', 'project', 'row', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score'],
-  indicators: ['doc_id', 'department', 'year', 'project', 'level1', 'level2', 'name', 'target', 'target_op', 'target_value', 'target_unit', 'actual', 'actual_value', 'actual_unit', 'weight', 'score', 'deviation', 'page'],
+  evaluations: ['doc_id', 'department', 'year', 'project', 'supervisor', 'implementer', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score', 'goal_expected', 'goal_actual', 'total_score', 'page', 'eval_no', 'x0', 'y0', 'x1', 'y1'],
+  evaluation_funds: ['doc_id', 'department', 'year', 'project', 'row', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score', 'page', 'eval_no', 'source_text', 'x0', 'y0', 'x1', 'y1'],
+  indicators: ['doc_id', 'department', 'year', 'project', 'level1', 'level2', 'name', 'target', 'target_op', 'target_value', 'target_unit', 'actual', 'actual_value', 'actual_unit', 'weight', 'score', 'deviation', 'page', 'eval_no', 'source_text', 'x0', 'y0', 'x1', 'y1'],
   checks: ['doc_id', 'check', 'severity', 'subject', 'expected', 'actual', 'message', 'page'],
 } as const;
 
@@ -24,9 +24,9 @@ export function csvRows(doc: DocumentResult): Record<CsvName, Row[]> {
     facts: doc.facts.map((f) => ({ ...common, section: f.section, key: f.key, label: f.label, amount: f.amount, unit: f.unit, change: f.change, change_pct: f.change_pct, share_pct: f.share_pct, variance_pct: f.variance_pct, parent: f.parent, page: f.page, source_text: f.source_text, ...box(f.bbox) })),
     line_items: doc.line_items.map((l) => ({ ...common, context: l.context, code: l.code, level: l.level, name: l.name, amount: l.amount, unit: l.unit, page: l.page, source_text: l.source_text, section: l.section, ...box(l.bbox) })),
     basic_items: doc.basic_items.map((b) => ({ ...common, group: b.group, name: b.name, amount: b.amount, unit: b.unit, page: b.page, source_text: b.source_text, section: b.section, ...box(b.bbox) })),
-    evaluations: [],
-    evaluation_funds: [],
-    indicators: [],
+    evaluations: doc.evaluations.map((e) => ({ ...common, project: e.project, supervisor: e.supervisor, implementer: e.implementer, initial: e.initial, full_year: e.full_year, executed: e.executed, weight: e.weight, rate_pct: e.rate_pct, score: e.score, goal_expected: e.goal_expected, goal_actual: e.goal_actual, total_score: e.total_score, page: e.page, eval_no: e.eval_no, ...box(e.bbox) })),
+    evaluation_funds: doc.evaluation_funds.map((f) => ({ ...common, project: f.project, row: f.row, initial: f.initial, full_year: f.full_year, executed: f.executed, weight: f.weight, rate_pct: f.rate_pct, score: f.score, page: f.page, eval_no: f.eval_no, source_text: f.source_text, ...box(f.bbox) })),
+    indicators: doc.indicators.map((i) => ({ ...common, project: i.project, level1: i.level1, level2: i.level2, name: i.name, target: i.target, target_op: i.target_op, target_value: i.target_value, target_unit: i.target_unit, actual: i.actual, actual_value: i.actual_value, actual_unit: i.actual_unit, weight: i.weight, score: i.score, deviation: i.deviation, page: i.page, eval_no: i.eval_no, source_text: i.source_text, ...box(i.bbox) })),
     checks: doc.checks.map((c) => ({ doc_id: doc.doc_id, check: c.check, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message, page: c.page })),
   };
 }

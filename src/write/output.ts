@@ -12,7 +12,7 @@ export async function writeDocument(outDir: string, doc: DocumentResult, bom: bo
   const json = validateDocument(doc);
   const dir = path.join(outDir, doc.doc_id);
   const rows = csvRows(doc);
-  await writeAtomic(path.join(dir, 'document.json'), JSON.stringify({ ...json, evaluations: [] }, null, 2) + '\n');
+  await writeAtomic(path.join(dir, 'document.json'), JSON.stringify(json, null, 2) + '\n');
   for (const name of CSV_NAMES) await writeAtomic(path.join(dir, `${name}.csv`), await toCsv(name, rows[name], bom));
 }
 

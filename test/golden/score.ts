@@ -11,7 +11,18 @@ export interface Truth {
   facts: { key: string; section: string; label: string; amount: string; change?: string | null; change_pct?: string | null; share_pct?: string | null; variance_pct?: string | null; parent?: string | null; unit?: string }[];
   line_items: { context: string; code: string; name: string; amount: string }[];
   basic_items: { group: string; name: string; amount: string }[];
-  evaluations: unknown[];
+  evaluations: TruthEvaluation[];
+}
+
+export interface TruthEvaluation {
+  project: string;
+  department: string;
+  implementer: string;
+  funds: { row: string; initial: string | null; full_year: string | null; executed: string | null; weight: string | null; rate_pct: string | null; score: string | null }[];
+  goal_expected: string | null;
+  goal_actual: string | null;
+  indicators: { level1: string; level2: string; name: string; target: string; actual: string; weight: string; score: string; deviation: string | null }[];
+  total_score: string;
 }
 
 export interface Mismatch {
@@ -90,6 +101,30 @@ export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = 
     cmp('basic_items', `${b.group}/${b.name}`, 'amount', b.amount, got?.amount);
   }
   for (const x of result.basic_items.filter((x) => !usedB.has(x))) s.mismatches.push({ kind: 'basic_items', id: `${x.group}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.amount });
+
+  // evaluations in document order; their funds by row name, their indicators in order
+  truth.evaluations.forEach((te, i) => {
+    const e = result.evaluations[i];
+    const id = `#${i + 1} ${te.project}`;
+    cmp('evaluations', id, 'project', te.project, e?.project);
+    cmp('evaluations', id, 'supervisor', te.department, e?.supervisor);
+    cmp('evaluations', id, 'implementer', te.implementer, e?.implementer);
+    cmp('evaluations', id, 'goal_expected', te.goal_expected, e ? e.goal_expected : undefined);
+    cmp('evaluations', id, 'goal_actual', te.goal_actual, e ? e.goal_actual : undefined);
+    cmp('evaluations', id, 'total_score', te.total_score, e?.total_score);
+    const funds = e ? result.evaluation_funds.filter((f) => f.eval_no === e.eval_no) : [];
+    for (const tf of te.funds) {
+      const f = funds.find((x) => x.row === tf.row);
+      for (const k of ['initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score'] as const) cmp('evaluation_funds', `${id}/${tf.row}`, k, tf[k], f ? f[k] : undefined);
+    }
+    const inds = e ? result.indicators.filter((x) => x.eval_no === e.eval_no) : [];
+    te.indicators.forEach((ti, j) => {
+      const x = inds[j];
+      for (const k of ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const) cmp('indicators', `${id}/${j + 1}`, k, ti[k], x ? x[k] : undefined);
+    });
+    for (const x of inds.slice(te.indicators.length)) s.mismatches.push({ kind: 'indicators', id: `${id}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.score });
+  });
+  for (const e of result.evaluations.slice(truth.evaluations.length)) s.mismatches.push({ kind: 'evaluations', id: e.project, field: '(not in truth)', expected: undefined, actual: e.total_score });
   return s;
 }
 
