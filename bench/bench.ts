@@ -12,11 +12,13 @@ const rounds = Number(process.argv[3] ?? 3);
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}extract-one.ts`, file, String(rounds)], { encoding: 'utf8' });
-const r = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; times: number[]; peakRssMb: number };
+const r = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; times: number[]; peakRssMb: number; stages: Record<string, number> };
 const warm = r.times.slice(1);
 const best = Math.min(...(warm.length ? warm : r.times));
 const ppsOurs = r.pages / best;
 console.log(`juesuan   ${file}: ${r.pages} pages; rounds ${r.times.map((t) => t.toFixed(2)).join(' / ')} s; best ${best.toFixed(2)} s = ${ppsOurs.toFixed(1)} pages/s; peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+const perPage = (ms: number) => `${(ms / r.pages).toFixed(1)} ms/page`;
+console.log(`stages    text layer ${perPage(r.stages.readTextMs)}, ruling lines ${perPage(r.stages.readRulingsMs)}, tables (grid + join + 自评表/表五) ${perPage(r.stages.tableStageMs)}, everything after reading ${perPage(r.stages.afterReadMs)}`);
 
 const hasTime = existsSync('/usr/bin/time');
 const which = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' });
