@@ -7,6 +7,8 @@ import { prepareRules } from '../pipeline.js';
 import { RuleError, loadRules } from '../rules/load.js';
 import { readSegments } from '../read/rulings.js';
 import { expandInputs } from './files.js';
+import { registerDiff } from './diff.js';
+import { registerReview } from './review.js';
 import { Progress } from './progress.js';
 
 /** Exit codes, documented in the README. */
@@ -81,6 +83,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${manifest.documents.length - failed} of ${manifest.documents.length} documents extracted to ${opts.out}/ (manifest.json lists each)\n`);
       if (failed > 0 && opts.strict) code = EXIT.documentsFailed;
     });
+
+  registerReview(program, (c) => {
+    code = c;
+  });
+  registerDiff(program, (c) => {
+    code = c;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,87 @@
+/** Writes the review page of one extraction: finds its PDF, renders the pages, builds the model, writes HTML. */
+import { access, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeAtomic } from '../write/atomic.js';
+import { buildReview, type ReviewModel } from './data.js';
+import { loadDocument } from './doc.js';
+import { renderHtml } from './html.js';
+import { pdfSha256, renderPages } from './render.js';
+
+export interface ReviewOptions {
+  out: string;
+  /** the PDF; by default source.file is looked for in raw/ and next to the extraction */
+  pdf?: string;
+  dpi?: number;
+  quality?: number;
+  /** inline: one self-contained file (data: URIs); files: JPEGs in <doc_id>.pages/ beside it */
+  images?: 'inline' | 'files';
+  password?: string;
+}
+
+export interface ReviewResult {
+  doc_id: string;
+  html: string;
+  /** bytes of the HTML plus its image files */
+  bytes: number;
+  pdf: string;
+  model: ReviewModel;
+}
+
+export class ReviewError extends Error {}
+
+/** Where the PDF of an extraction may be: raw/ (the extract default), the extraction dir, its parent, ../raw. */
+export function pdfCandidates(docDir: string, file: string): string[] {
+  return [path.join('raw', file), path.join(docDir, file), path.join(docDir, '..', file), path.join(docDir, '..', '..', 'raw', file)];
+}
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function writeReview(docPath: string, opts: ReviewOptions): Promise<ReviewResult> {
+  const { file: jsonFile, doc } = await loadDocument(docPath);
+  const candidates = opts.pdf ? [opts.pdf] : pdfCandidates(path.dirname(jsonFile), doc.source.file);
+  let pdf: string | undefined;
+  for (const c of candidates) if (await exists(c)) { pdf = c; break; }
+  if (!pdf) throw new ReviewError(`${doc.doc_id}: the PDF ${doc.source.file} was not found (looked in ${candidates.join(', ')}); give it with --pdf`);
+  // Boxes drawn on another version of the file would point at the wrong places.
+  const sha = await pdfSha256(pdf);
+  if (sha !== doc.source.sha256) throw new ReviewError(`${doc.doc_id}: ${pdf} is not the PDF that was extracted (sha256 ${sha.slice(0, 12)}…, document.json has ${doc.source.sha256.slice(0, 12)}…)`);
+
+  const rendered = await renderPages(pdf, { dpi: opts.dpi, quality: opts.quality, password: opts.password });
+  const model = buildReview(doc, rendered.map((r) => r.geometry));
+  await mkdir(opts.out, { recursive: true });
+  const images = new Map<number, string>();
+  let bytes = 0;
+  if (opts.images === 'files') {
+    const dirName = `${doc.doc_id}.pages`;
+    for (const r of rendered) {
+      const name = `p${String(r.geometry.page).padStart(3, '0')}.jpg`;
+      await writeAtomic(path.join(opts.out, dirName, name), r.jpeg);
+      images.set(r.geometry.page, `${encodeURIComponent(dirName)}/${name}`);
+      bytes += r.jpeg.length;
+    }
+  } else {
+    for (const r of rendered) images.set(r.geometry.page, `data:image/jpeg;base64,${r.jpeg.toString('base64')}`);
+  }
+  const html = renderHtml(model, images);
+  const htmlFile = path.join(opts.out, `${doc.doc_id}.html`);
+  await writeAtomic(htmlFile, html);
+  bytes += Buffer.byteLength(html);
+  return { doc_id: doc.doc_id, html: htmlFile, bytes, pdf, model };
+}
+
+/** The document.json files a path names: a file, an extraction dir, or a folder of extraction dirs. */
+export async function findExtractions(p: string): Promise<string[]> {
+  const s = await stat(p);
+  if (!s.isDirectory()) return [p];
+  if (await exists(path.join(p, 'document.json'))) return [path.join(p, 'document.json')];
+  const out: string[] = [];
+  for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory() && (await exists(path.join(p, e.name, 'document.json')))) out.push(path.join(p, e.name, 'document.json'));
+  }
+  return out;
+}
