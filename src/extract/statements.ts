@@ -132,9 +132,9 @@ function readSection(section: SectionInput, rules: CompiledStatementRules, units
     if (mod === 'item') {
       const item = enumeratedItem(text, m.start, rules);
       const owner = current?.key;
-      const rule = item && rules.facts.find((f) => f.role === 'item' && f.after === owner && (!f.sectionRe || section.titles.some((x) => f.sectionRe!.test(x))) && f.labelRe.test(item.label));
+      const rule = item && rules.facts.find((f) => f.role === 'item' && f.after === owner && (!f.sectionRe || section.titles.some((x) => f.sectionRe!.test(matchForm(x)))) && f.labelRe.test(matchForm(item.label)));
       if (item && rule) {
-        const groups = { ...(rule.labelRe.exec(item.label)?.groups ?? {}), n: item.n };
+        const groups = { ...(rule.labelRe.exec(matchForm(item.label))?.groups ?? {}), n: item.n };
         const key = fillTemplate(rule.key, groups, units);
         if (key) {
           const prov = provenanceOf(t, item.start, statementEnd, m.start);
@@ -186,7 +186,7 @@ function readSection(section: SectionInput, rules: CompiledStatementRules, units
       }
       continue;
     }
-    const groups = rule.labelRe.exec(label)?.groups ?? {};
+    const groups = rule.labelRe.exec(matchForm(label))?.groups ?? {};
     const key = fillTemplate(rule.key, groups, units);
     if (!key) {
       unread(out, section, t, clauseStart, m, amount, label, `cannot fill key ${rule.key}`);
@@ -311,6 +311,14 @@ function enumeratedItem(text: string, at: number, rules: CompiledStatementRules)
   return label ? { n: last.groups.n, label, start } : undefined;
 }
 
+/**
+ * The form rules are matched against: ASCII and full-width parentheses and quotes are one (reports print
+ * both "因公出国(境)" and "因公出国（境）"); the label written out stays as printed.
+ */
+export function matchForm(s: string): string {
+  return s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/["＂「」『』]/g, (q) => ('「『'.includes(q) ? '“' : '”'));
+}
+
 export function cleanLabel(clause: string, rules: CompiledStatementRules): string {
   let label = clause.replace(/\s+/g, '');
   for (let changed = true; changed; ) {
@@ -329,9 +337,9 @@ export function cleanLabel(clause: string, rules: CompiledStatementRules): strin
 function matchRule(label: string, m: Mention, section: SectionInput, rules: CompiledStatementRules) {
   return rules.facts.find((f) => {
     if (f.role) return false;
-    if (f.sectionRe && !section.titles.some((x) => f.sectionRe!.test(x))) return false;
+    if (f.sectionRe && !section.titles.some((x) => f.sectionRe!.test(matchForm(x)))) return false;
     const want = f.unit ?? 'money';
-    if (want === m.unitClass || want === m.unit) return f.labelRe.test(label);
+    if (want === m.unitClass || want === m.unit) return f.labelRe.test(matchForm(label));
     return false;
   });
 }

@@ -101,3 +101,14 @@ describe('statements: wording variants of other reports', () => {
     });
   });
 });
+
+describe('statements: printing variants of the same label', () => {
+  it('matches ASCII and full-width parentheses alike, keeping the label as printed', () => {
+    const r = read(section('二/七', ['说明', '“三公”经费支出决算情况说明'], '"三公"经费支出10万元，其中：因公出国(境)费支出2万元，占20%；公务接待费支出8万元，占80%。'));
+    expect(r.facts.map((f) => [f.key, f.label])).toEqual([
+      ['three_public_total', '"三公"经费支出'],
+      ['three_public_abroad', '因公出国(境)费支出'],
+      ['three_public_reception', '公务接待费支出'],
+    ]);
+  });
+});
