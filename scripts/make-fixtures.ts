@@ -269,6 +269,24 @@ export async function makeFixtures(): Promise<void> {
       origin: 'copied from the project samples (not generated)',
       purpose: `expected extraction of urumqi-gxj-2021.pdf, values as printed including the report's own mistakes (${sampleFailures.length} arithmetic checks fail, listed below)`,
     },
+    {
+      id: 'urumqi-gxj-2021-scan300',
+      file: 'urumqi-gxj-2021-scan300.pdf',
+      origin: 'copied from the project samples (not generated): the same 36 pages as image-only scans, 300 dpi grey, no noise, no text layer',
+      purpose: 'OCR end to end: the golden test of the scanned form (field accuracy floor)',
+    },
+    {
+      id: 'urumqi-gxj-2021-scan300-truth',
+      file: 'urumqi-gxj-2021-scan300.truth.json',
+      origin: 'copied from the project samples (not generated); same content as urumqi-gxj-2021.truth.json, only doc.id differs',
+      purpose: 'expected extraction of urumqi-gxj-2021-scan300.pdf',
+    },
+    {
+      id: 'scanned-other-dept-2019',
+      file: 'scanned-other-dept-2019.pdf',
+      origin: 'generated (test/ocr/make-scan-fixture.ts): pages 2 and 9 of other-dept-2019.pdf rendered to 200 dpi grey and wrapped image-only with pdfkit (no text layer, no vector lines)',
+      purpose: 'OCR: narrative and the ruled 表五 recovered from the image (character accuracy against other-dept-2019\'s text layer)',
+    },
   );
   notes.push(
     `- **urumqi-gxj-2021.truth.json**: the arithmetic checks of scripts/fixtures/truth.ts that fail on it (real mistakes in the published report, kept as printed):\n` +

@@ -1,23 +1,33 @@
 /**
  * Prints field-by-field agreement of an extraction with a truth file:
- *   npm run score -- test/fixtures/urumqi-gxj-2021.pdf test/fixtures/urumqi-gxj-2021.truth.json
+ *   npm run score -- test/fixtures/urumqi-gxj-2021.pdf test/fixtures/urumqi-gxj-2021.truth.json [--ocr auto|always|never]
  */
 import { readFileSync } from 'node:fs';
 import { loadRules } from '../src/rules/load.js';
 import { prepareRules, processDocument } from '../src/pipeline.js';
 import { readSegments } from '../src/read/rulings.js';
+import { createOcrPool, parseOcrMode } from '../src/ocr/index.js';
 import { score, summary, type Truth } from '../test/golden/score.js';
 
-const [pdf, truthFile] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const modeAt = args.indexOf('--ocr');
+const mode = parseOcrMode(modeAt >= 0 ? args.splice(modeAt, 2)[1] : 'auto');
+const [pdf, truthFile] = args;
 if (!pdf || !truthFile) {
-  console.error('usage: npm run score -- <report.pdf> <report.truth.json>');
+  console.error('usage: npm run score -- <report.pdf> <report.truth.json> [--ocr auto|always|never]');
   process.exit(2);
 }
 const rules = prepareRules(await loadRules('rules'));
-const result = await processDocument(pdf, rules, { readSegments });
+let pool: ReturnType<typeof createOcrPool> | undefined;
+const t0 = performance.now();
+const result = await processDocument(pdf, rules, {
+  readSegments,
+  ocr: { mode, rules: rules.rules.ocr, vocabulary: rules.rules.document.report.vocabulary, pool: () => (pool ??= createOcrPool()) },
+});
+if (pool) await (await pool).close();
 const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Truth;
 const s = score(result, truth);
 const all = Object.values(s.fields).reduce((a, f) => ({ matched: a.matched + f.matched, total: a.total + f.total }), { matched: 0, total: 0 });
-console.log(`${pdf}: ${summary(s)}; all fields ${all.matched}/${all.total} (${((100 * all.matched) / Math.max(1, all.total)).toFixed(1)}%)`);
+console.log(`${pdf}: ${summary(s)}; all fields ${all.matched}/${all.total} (${((100 * all.matched) / Math.max(1, all.total)).toFixed(1)}%) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${result.source.ocr_pages.length} pages OCR'd`);
 for (const m of s.mismatches) console.log(`  ${m.kind} ${m.id} ${m.field}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
 console.log(`checks failed: ${result.checks.map((c) => `${c.check}:${c.subject}`).join(', ') || 'none'}`);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import pLimit from 'p-limit';
 import { DocumentError } from './errors.js';
+import { createOcrPool, type OcrMode, type OcrPool } from './ocr/index.js';
 import { docIdOf, processDocument, type DocumentResult, type PipelineOptions, type PreparedRules } from './pipeline.js';
 import { removeDocumentOutput, writeCorpus, writeDocument, writeManifest, type Manifest, type ManifestEntry } from './write/output.js';
 
@@ -12,6 +13,8 @@ export interface BatchOptions {
   bom?: boolean;
   password?: string;
   readSegments?: PipelineOptions['readSegments'];
+  /** OCR mode; the worker pool is made on the first page that needs it and closed at the end */
+  ocrMode?: OcrMode;
   version: string;
   /** progress: a document started reading pages / a page was read / a document finished */
   onProgress?: (event: { file: string; page?: number; pages?: number; done?: ManifestEntry }) => void;
@@ -31,6 +34,9 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
   const limit = pLimit(Math.max(1, opts.concurrency ?? os.availableParallelism()));
   const pdfReads = pLimit(1); // see PipelineOptions.exclusiveRead
   const exclusiveRead = <T>(read: () => Promise<T>) => pdfReads(read);
+  // One pool of OCR workers for the whole run, reused across pages and files.
+  let pool: Promise<OcrPool> | undefined;
+  const ocr = { mode: opts.ocrMode ?? 'auto', rules: prepared.rules.ocr, vocabulary: prepared.rules.document.report.vocabulary, pool: () => (pool ??= createOcrPool()) };
   const results = await Promise.all(
     opts.files.map((file) =>
       limit(async (): Promise<{ entry: ManifestEntry; doc?: DocumentResult }> => {
@@ -41,6 +47,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
             password: opts.password,
             readSegments: opts.readSegments,
             exclusiveRead,
+            ocr,
             onPage: (page, pages) => opts.onProgress?.({ file, page, pages }),
           });
           await writeDocument(opts.outDir, doc, opts.bom ?? false);
@@ -50,7 +57,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
             status: 'ok',
             error: null,
             pages: doc.source.pages,
-            ocr_pages: doc.source.ocr_pages,
+            ocr_pages: doc.source.ocr,
             unreadable_pages: doc.source.unreadable_pages.map((p) => ({ page: p.page, reason: p.reason })),
             records: { facts: doc.facts.length, line_items: doc.line_items.length, basic_items: doc.basic_items.length, evaluations: doc.evaluations.length, indicators: doc.indicators.length, staff: doc.staff.length, units: doc.units.length },
             checks_failed: { error: doc.checks.filter((c) => c.severity === 'error').length, warning: doc.checks.filter((c) => c.severity === 'warning').length },
@@ -79,6 +86,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
       }),
     ),
   );
+  if (pool) await (await pool).close();
   const documents = results.flatMap((r) => (r.doc ? [r.doc] : []));
   await writeCorpus(opts.outDir, documents, opts.bom ?? false);
   const manifest: Manifest = {

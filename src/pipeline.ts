@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { ocrSourcer, type OcrSetup } from './ocr/source.js';
 import { DocumentError } from './errors.js';
 import { readDocument, type SegmentReader } from './read/document.js';
 import type { PageContent } from './read/types.js';
@@ -17,18 +19,28 @@ import { findTables, joinContinuedTables, type Table } from './tables/index.js';
 import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
 import { readCodedTables } from './extract/coded-tables.js';
 import { runTableChecks } from './validate/table-checks.js';
+import { lowConfidence } from './validate/checks/confidence.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
 
 export interface PageReport {
   page: number;
-  source: 'text' | 'unreadable';
+  source: 'text' | 'ocr' | 'unreadable';
   reason: string;
+}
+
+export interface OcrPageReport {
+  page: number;
+  reason: string;
+  dpi: number;
+  seconds: number;
+  /** mean word confidence of the page, 0–100 */
+  mean_confidence: number;
 }
 
 export interface DocumentResult {
   doc_id: string;
-  source: { file: string; sha256: string; pages: number; producer: string | null; ocr_pages: number[]; unreadable_pages: PageReport[] };
+  source: { file: string; sha256: string; pages: number; producer: string | null; ocr_pages: number[]; ocr: OcrPageReport[]; unreadable_pages: PageReport[] };
   meta: DocumentMeta;
   sections: { id: string; level: number; title: string; page: number }[];
   staff: StaffCount[];
@@ -55,6 +67,8 @@ export interface PipelineOptions {
    */
   exclusiveRead?: <T>(read: () => Promise<T>) => Promise<T>;
   readSegments?: SegmentReader;
+  /** OCR of pages without a usable text layer; without it such pages are reported unreadable */
+  ocr?: OcrSetup;
   onPage?: (page: number, total: number) => void;
 }
 
@@ -79,7 +93,15 @@ export function docIdOf(file: string): string {
 
 /** The stages for one document: read → lines → normalise → sections → extract → validate. */
 export async function processDocument(file: string, prepared: PreparedRules, opts: PipelineOptions = {}): Promise<DocumentResult> {
-  const readOne = () => readDocument(file, { password: opts.password, readSegments: opts.readSegments, onPage: opts.onPage });
+  const readOne = () =>
+    readDocument(file, {
+      password: opts.password,
+      readSegments: opts.readSegments,
+      sourcePage: opts.ocr ? ocrSourcer(opts.ocr) : undefined,
+      // OCR workers run in parallel; text pages are cheap either way
+      parallel: opts.ocr ? os.availableParallelism() : 1,
+      onPage: opts.onPage,
+    });
   const read = await (opts.exclusiveRead ? opts.exclusiveRead(readOne) : readOne());
   return extractFromPages(file, read.sha256, read.info.producer ?? null, read.pages, prepared);
 }
@@ -89,13 +111,17 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const { rules } = prepared;
   const unreadable: PageReport[] = [];
   const readable: { lines: Line[]; height: number; page: number }[] = [];
+  const ocrPages: OcrPageReport[] = [];
   for (const page of pages) {
-    const pageText = page.items.map((i) => i.str).join('');
-    const verdict = judgeTextLayer(pageText, rules.document.report.vocabulary);
-    if (!verdict.usable) {
-      // OCR is a later stage; until then the page is reported, never parsed into wrong numbers.
-      unreadable.push({ page: page.page, source: 'unreadable', reason: verdict.reason });
+    // The read stage decided (text layer / OCR / unreadable) when OCR was set up; else judge here, and a
+    // page without a usable layer is reported, never parsed into wrong numbers.
+    if (page.source === 'unreadable' || (page.source === undefined && !judgeTextLayer(page.items.map((i) => i.str).join(''), rules.document.report.vocabulary).usable)) {
+      const reason = page.sourceReason ?? judgeTextLayer(page.items.map((i) => i.str).join(''), rules.document.report.vocabulary).reason;
+      unreadable.push({ page: page.page, source: 'unreadable', reason });
       continue;
+    }
+    if (page.source === 'ocr' && page.ocr) {
+      ocrPages.push({ page: page.page, reason: page.sourceReason ?? '', dpi: page.ocr.dpi, seconds: page.ocr.seconds, mean_confidence: page.ocr.meanConfidence });
     }
     const margin = rules.document.furniture.margin;
     readable.push({ page: page.page, height: page.height, lines: dropFurniture(pageLines(page.items).map(normalizeLine), page.height, margin, prepared.furniture) });
@@ -111,7 +137,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     lines.push(...kept);
   }
   if (unreadable.length === pages.length) {
-    throw new DocumentError('unreadable', file, `no page has a usable text layer (${unreadable[0]?.reason ?? 'no pages'}); OCR is needed`);
+    throw new DocumentError('unreadable', file, `no page has a usable text layer and none could be OCR'd (${unreadable[0]?.reason ?? 'no pages'})`);
   }
   const allText = lines.map((l) => l.text).join('');
   if (!rules.document.report.signatures.some((s) => allText.includes(s))) {
@@ -149,6 +175,10 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       narrativeLines: statements.lineItems,
       narrativeFacts: statements.facts,
     }),
+    ...lowConfidence(
+      [...statements.facts, ...coded.totals, ...statements.lineItems, ...coded.line_items, ...statements.basicItems, ...staff, ...units, ...evaluations.evaluations, ...evaluations.funds, ...evaluations.indicators],
+      rules.ocr.review.below_confidence,
+    ),
     ...[...evaluations.unread, ...coded.unread].map((u) => ({
       check: 'unread_cell',
       severity: 'warning' as const,
@@ -161,7 +191,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   ];
   return {
     doc_id: docIdOf(file),
-    source: { file: path.basename(file), sha256, pages: pages.length, producer, ocr_pages: [], unreadable_pages: unreadable },
+    source: { file: path.basename(file), sha256, pages: pages.length, producer, ocr_pages: ocrPages.map((p) => p.page), ocr: ocrPages, unreadable_pages: unreadable },
     meta,
     sections: tree.sections.map((s: Section) => ({ id: s.id, level: s.level, title: s.title, page: s.page })),
     staff,

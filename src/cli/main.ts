@@ -7,6 +7,7 @@ import { prepareRules } from '../pipeline.js';
 import { RuleError, loadRules } from '../rules/load.js';
 import { readSegments } from '../read/rulings.js';
 import { expandInputs } from './files.js';
+import { parseOcrMode, type OcrMode } from '../ocr/index.js';
 import { registerDiff } from './diff.js';
 import { registerReview } from './review.js';
 import { Progress } from './progress.js';
@@ -15,6 +16,14 @@ import { Progress } from './progress.js';
 export const EXIT = { ok: 0, documentsFailed: 1, usage: 2 } as const;
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function parseOcr(v: string): OcrMode {
+  try {
+    return parseOcrMode(v);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -41,8 +50,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--bom', 'write CSV files with a UTF-8 BOM (for Excel on Chinese Windows)', false)
     .option('--strict', `exit with ${EXIT.documentsFailed} when any document failed`, false)
     .option('--password <password>', 'user password for encrypted PDFs')
+    .option('--ocr <mode>', 'OCR pages without a usable text layer (auto), every page (always), or none (never)', parseOcr, 'auto')
     .option('--no-progress', 'no progress display on stderr')
-    .action(async (paths: string[], opts: { out: string; rules: string; concurrency: number; bom: boolean; strict: boolean; password?: string; progress: boolean }) => {
+    .action(async (paths: string[], opts: { out: string; rules: string; concurrency: number; bom: boolean; strict: boolean; password?: string; ocr: OcrMode; progress: boolean }) => {
       let prepared;
       try {
         prepared = prepareRules(await loadRules(opts.rules));
@@ -69,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         bom: opts.bom,
         password: opts.password,
         readSegments,
+        ocrMode: opts.ocr,
         version: pkg.version,
         onProgress: (e) => {
           if (e.done) {
@@ -106,7 +117,7 @@ function summaryLine(d: import('../write/output.js').ManifestEntry): string {
   if (d.status === 'failed') return `FAIL ${d.error?.message ?? d.file}`;
   const r = d.records!;
   const c = d.checks_failed!;
-  const unreadable = d.unreadable_pages.length ? `, ${d.unreadable_pages.length} unreadable pages` : '';
+  const unreadable = (d.ocr_pages.length ? `, ${d.ocr_pages.length} pages OCR'd` : '') + (d.unreadable_pages.length ? `, ${d.unreadable_pages.length} unreadable pages` : '');
   return `ok   ${d.file}: ${d.pages} pages${unreadable}, ${r.facts} facts, ${r.line_items} line items, ${r.basic_items} basic items, ${r.evaluations} evaluations, ${r.indicators} indicators, checks failed: ${c.error} errors / ${c.warning} warnings (${d.seconds.toFixed(1)} s)`;
 }
 

@@ -61,7 +61,14 @@ export function unionBox(boxes: Box[]): Box {
 
 /** Where a value was read: the cell's page and box, and its raw text. */
 export function cellProvenance(cell: Cell): Provenance {
-  return { page: cell.page, bbox: roundBox(cell.bbox), source_text: cell.text };
+  return withConfidence({ page: cell.page, bbox: roundBox(cell.bbox), source_text: cell.text }, [cell]);
+}
+
+/** OCR'd cells carry the lowest confidence (0–1) of the words they were read from. */
+function withConfidence(p: Provenance, cells: Cell[]): Provenance {
+  const confs = cells.flatMap((c) => c.items.map((i) => i.confidence)).filter((x): x is number => x !== undefined);
+  if (confs.length) p.confidence = Math.round(Math.min(...confs)) / 100;
+  return p;
 }
 
 /**
@@ -73,7 +80,7 @@ export function rowProvenance(cells: (Cell | undefined)[]): Provenance | null {
   if (!filled.length) return null;
   const page = filled[0].page;
   const onPage = filled.filter((c) => c.page === page);
-  return { page, bbox: roundBox(unionBox(onPage.map((c) => c.bbox))), source_text: filled.map((c) => c.text).join(' | ') };
+  return withConfidence({ page, bbox: roundBox(unionBox(onPage.map((c) => c.bbox))), source_text: filled.map((c) => c.text).join(' | ') }, filled);
 }
 
 /** The cells whose top row is `row` (not those spanning down into it). */

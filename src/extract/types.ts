@@ -5,6 +5,8 @@ export interface Provenance {
   page: number;
   bbox: Box;
   source_text: string;
+  /** for values read by OCR: the lowest confidence (0–1) of the characters they were read from */
+  confidence?: number;
 }
 
 export interface Fact extends Provenance {

@@ -40,7 +40,7 @@ function buildLine(group: TextItem[]): Line {
     const first = str.trimStart()[0] ?? '';
     if (raw.length > 0 && gap > 0.25 * fontSize && !isCjk(prevChar) && !isCjk(first) && !/\s$/.test(raw) && !/^\s/.test(str)) {
       raw += ' ';
-      chars.push({ page: it.page, x0: prevEnd, x1: it.x, y0: it.y - 0.2 * it.height, y1: it.y + 0.8 * it.height });
+      chars.push({ page: it.page, x0: prevEnd, x1: it.x, y0: it.y - 0.2 * it.height, y1: it.y + 0.8 * it.height, conf: it.confidence });
     }
     const n = str.length;
     for (let i = 0; i < n; i++) {
@@ -50,6 +50,7 @@ function buildLine(group: TextItem[]): Line {
         x1: it.x + (it.width * (i + 1)) / n,
         y0: it.y - 0.2 * it.height,
         y1: it.y + 0.8 * it.height,
+        conf: it.confidence,
       });
     }
     raw += str;

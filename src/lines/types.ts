@@ -7,6 +7,8 @@ export interface CharBox {
   y0: number;
   x1: number;
   y1: number;
+  /** OCR confidence 0–100 of the word the character was read in (OCR pages only) */
+  conf?: number;
 }
 
 /** Text with one CharBox per UTF-16 code unit of `text`, so any substring can be traced to the page. */

@@ -1,4 +1,5 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import pLimit from 'p-limit';
 import { readPdfBytes, withPdf, type PdfInfo } from './pdf.js';
 import { readPageText } from './pdf.js';
 import type { PageContent } from './types.js';
@@ -13,12 +14,19 @@ export interface ReadDocument {
 export type SegmentReader = (page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>) => Promise<PageContent['segments']>;
 
 /**
- * Reads every page's positioned text (and, when a reader is given, its ruling segments). Pages are read
- * one at a time and released, so memory follows one page, not the document.
+ * Where a page's items come from: given the page and its text layer, either keep the layer (source
+ * 'text'), replace items and segments by OCR (source 'ocr'), or report the page ('unreadable').
+ */
+export type PageSourcer = (page: PDFPageProxy, fromTextLayer: PageContent) => Promise<PageContent>;
+
+/**
+ * Reads every page's positioned text (and, when a reader is given, its ruling segments); a sourcer may
+ * replace a page by OCR. Pages are released as soon as they are read; with a sourcer, up to `parallel`
+ * pages are in flight (OCR workers), so memory follows a few pages, not the document.
  */
 export async function readDocument(
   file: string,
-  opts: { password?: string; readSegments?: SegmentReader; onPage?: (page: number, total: number) => void } = {},
+  opts: { password?: string; readSegments?: SegmentReader; sourcePage?: PageSourcer; parallel?: number; onPage?: (page: number, total: number) => void } = {},
 ): Promise<ReadDocument> {
   const data = await readPdfBytes(file);
   const { createHash } = await import('node:crypto');
@@ -27,18 +35,21 @@ export async function readDocument(
     file,
     data,
     async (doc, info) => {
-      const pages: PageContent[] = [];
-      for (let p = 1; p <= doc.numPages; p++) {
+      const limit = pLimit(Math.max(1, opts.parallel ?? 1));
+      let done = 0;
+      const readOne = async (p: number): Promise<PageContent> => {
         const page = await doc.getPage(p);
         try {
           const text = await readPageText(page);
           const segments = opts.readSegments ? await opts.readSegments(page) : [];
-          pages.push({ ...text, segments });
+          const content: PageContent = { ...text, segments };
+          return opts.sourcePage ? await opts.sourcePage(page, content) : content;
         } finally {
           page.cleanup();
+          opts.onPage?.(++done, doc.numPages);
         }
-        opts.onPage?.(p, doc.numPages);
-      }
+      };
+      const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => limit(() => readOne(i + 1))));
       return { file, sha256, info, pages };
     },
     opts.password,

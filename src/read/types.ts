@@ -16,6 +16,8 @@ export interface TextItem {
   width: number;
   /** font size (glyph height), points */
   height: number;
+  /** OCR confidence of the run's words, 0–100; absent for a text layer */
+  confidence?: number;
 }
 
 /** A straight line segment drawn on the page (table rulings), PDF user space, points. */
@@ -35,6 +37,12 @@ export interface PageContent {
   items: TextItem[];
   /** horizontal and vertical ruling segments (diagonals dropped), for the table stage */
   segments: Segment[];
+  /** where the items came from (absent: the text layer, not yet judged) */
+  source?: 'text' | 'ocr' | 'unreadable';
+  /** why the page was OCR'd or is unreadable */
+  sourceReason?: string;
+  /** OCR figures for an OCR'd page */
+  ocr?: { dpi: number; seconds: number; meanConfidence: number };
 }
 
 /** An axis-aligned box in PDF user space (points, origin bottom-left). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tableRulesSchema, type TableRules } from './tables-schema.js';
+import { ocrRulesSchema, type OcrRules } from '../ocr/rules.js';
 
 /** A regular expression source; compiled (with the u flag) when the rules are loaded, so a bad one is reported with its line. */
 const regex = z.string().min(1).superRefine((src, ctx) => {
@@ -89,6 +90,7 @@ export const RULE_FILES = {
   statements: { file: 'statements.yaml', schema: statementRulesSchema },
   facts: { file: 'facts.yaml', schema: factRulesSchema },
   tables: { file: 'tables.yaml', schema: tableRulesSchema },
+  ocr: { file: 'ocr.yaml', schema: ocrRulesSchema },
 } as const;
 
 export interface Rules {
@@ -97,4 +99,5 @@ export interface Rules {
   statements: StatementRules;
   facts: FactRule[];
   tables: TableRules;
+  ocr: OcrRules;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Numbers as printed: plain ASCII decimals, optional sign, no separators (OUTPUT.md). */
 const num = z.string().regex(/^-?\d+(\.\d+)?$/, 'a plain decimal string');
 const box = z.strictObject({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
-const provenance = { page: z.number().int().positive(), bbox: box, source_text: z.string().min(1) };
+const provenance = { page: z.number().int().positive(), bbox: box, source_text: z.string().min(1), confidence: z.number().min(0).max(1).optional() };
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/);
 const section = z.string().min(1);
 
@@ -122,7 +122,8 @@ export const documentSchema = z.strictObject({
     pages: z.number().int().positive(),
     producer: z.string().nullable(),
     ocr_pages: z.array(z.number().int().positive()),
-    unreadable_pages: z.array(z.strictObject({ page: z.number().int().positive(), source: z.enum(['text', 'unreadable']), reason: z.string() })),
+    ocr: z.array(z.strictObject({ page: z.number().int().positive(), reason: z.string(), dpi: z.number().positive(), seconds: z.number().nonnegative(), mean_confidence: z.number().min(0).max(100) })),
+    unreadable_pages: z.array(z.strictObject({ page: z.number().int().positive(), source: z.enum(['text', 'ocr', 'unreadable']), reason: z.string() })),
   }),
   meta: z.strictObject({
     department: z.string().min(1).nullable(),

@@ -35,7 +35,8 @@ export interface ManifestEntry {
   status: 'ok' | 'failed';
   error: { code: string; message: string } | null;
   pages: number | null;
-  ocr_pages: number[];
+  /** pages read by OCR, with why, their DPI, time and mean confidence */
+  ocr_pages: import('../pipeline.js').OcrPageReport[];
   unreadable_pages: { page: number; reason: string }[];
   records: { facts: number; line_items: number; basic_items: number; evaluations: number; indicators: number; staff: number; units: number } | null;
   checks_failed: { error: number; warning: number } | null;

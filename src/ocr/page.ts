@@ -1,0 +1,209 @@
+/**
+ * OCR of one PDF page into the read stage's shapes: render (at the scan's own DPI) → rulings from the
+ * image → whole-page OCR → cell-by-cell OCR of ruled tables → text items and segments. The page image
+ * lives only inside this call (render → OCR → drop), so a document never holds more than one.
+ */
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { clearEdgeLines, cropGray, renderPageGray, scannedPageDpi, type GrayImage } from '../read/render.js';
+import type { Segment } from '../read/types.js';
+import { isCjk } from '../normalize/chars.js';
+import { compileCleanup, type CompiledCleanup } from './cleanup.js';
+import { PSM, type OcrPool } from './engine.js';
+import { gridCells, type Cell } from './grid.js';
+import { detectRulings, toPdfSegments, type ImageRulings } from './rulings.js';
+import type { OcrRules } from './rules.js';
+import { linesToItems, ocrLines, type OcrLine, type OcrTextItem } from './words.js';
+
+export interface OcrPageOptions {
+  pool: OcrPool;
+  /** render (and OCR) resolution; default: the scan's own DPI, else rules.render.dpi */
+  dpi?: number;
+  /** rules/ocr.yaml */
+  rules: OcrRules;
+  /** recognise ruled tables cell by cell (default true) */
+  cells?: boolean;
+}
+
+export interface OcrPageResult {
+  items: OcrTextItem[];
+  segments: Segment[];
+  dpi: number;
+  /** the DPI of the page's scanned image when it is a scan, else null */
+  nativeDpi: number | null;
+  seconds: number;
+  /** character-weighted mean word confidence, 0–100 */
+  meanConfidence: number;
+  /** table cells recognised one by one */
+  cells: number;
+}
+
+const cleanupCache = new WeakMap<OcrRules, CompiledCleanup>();
+
+/** OCRs one page. */
+export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise<OcrPageResult> {
+  const started = performance.now();
+  const rules = opts.rules;
+  let cleanup = cleanupCache.get(rules);
+  if (!cleanup) cleanupCache.set(rules, (cleanup = compileCleanup(rules.cleanup)));
+  const scan = await scannedPageDpi(page, rules.render.scan_coverage);
+  const dpi = opts.dpi ?? (scan ? clamp(Math.round(scan.dpi), rules.render.min_dpi, rules.render.max_dpi) : rules.render.dpi);
+  const rendered = await renderPageGray(page, dpi);
+  const { image, pxToPdf } = rendered;
+  const r = rules.rulings;
+  const rulings = detectRulings(image, dpi, { threshold: r.threshold, minLengthIn: r.min_length_in, gapIn: r.gap_in, maxThicknessIn: r.max_thickness_in });
+  const cells = opts.cells === false ? [] : gridCells(rulings, r.align_tolerance_in * dpi);
+
+  // The page pass sees the image without its rulings: a border beside text is read as | or 1.
+  const pageLines = ocrLines(await opts.pool.recognize(eraseLines(image, rulings), { dpi, psm: PSM.AUTO }));
+  const toItems = (lines: OcrLine[], offsetX = 0, offsetY = 0) => linesToItems(lines, { page: page.pageNumber, pxToPdf, offsetX, offsetY, cleanup });
+
+  let items: OcrTextItem[];
+  let words: OcrLine[];
+  if (cells.length === 0) {
+    items = toItems(pageLines);
+    words = pageLines;
+  } else {
+    const cellRead = await readCells(image, dpi, cells, pageLines, opts.pool, rules);
+    // Page OCR outside the cells, cell OCR inside them.
+    const outside = pageLines
+      .map((l) => ({ ...l, words: l.words.filter((w) => cellAt(cells, (w.x0 + w.x1) / 2, midY(l)) < 0) }))
+      .filter((l) => l.words.length > 0);
+    items = [...toItems(outside), ...cellRead.flatMap((c) => toItems(c.lines, c.offsetX, c.offsetY))];
+    words = [...outside, ...cellRead.flatMap((c) => c.lines)];
+  }
+  items.sort((a, b) => b.y - a.y || a.x - b.x);
+  return {
+    items,
+    segments: toPdfSegments(rulings, pxToPdf),
+    dpi,
+    nativeDpi: scan ? scan.dpi : null,
+    seconds: (performance.now() - started) / 1000,
+    meanConfidence: wordConfidence(words),
+    cells: cells.length,
+  };
+}
+
+/** A copy of the image with the ruling lines painted white (thickness plus a pixel each side). */
+function eraseLines(img: GrayImage, rulings: ImageRulings): GrayImage {
+  const data = img.data.slice();
+  const half = (l: { thickness: number }) => Math.ceil(l.thickness / 2) + 2;
+  for (const l of rulings.horizontal) {
+    for (let y = Math.max(0, Math.floor(l.y1 - half(l))); y <= Math.min(img.height - 1, Math.ceil(l.y1 + half(l))); y++) {
+      data.fill(255, y * img.width + Math.max(0, l.x1), y * img.width + Math.min(img.width, l.x2 + 1));
+    }
+  }
+  for (const l of rulings.vertical) {
+    for (let y = Math.max(0, l.y1); y <= Math.min(img.height - 1, l.y2); y++) {
+      const x0 = Math.max(0, Math.floor(l.x1 - half(l)));
+      data.fill(255, y * img.width + x0, y * img.width + Math.min(img.width, Math.ceil(l.x1 + half(l)) + 1));
+    }
+  }
+  return { width: img.width, height: img.height, data };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function midY(l: OcrLine): number {
+  return (l.top + (l.baselineLeft + l.baselineRight) / 2) / 2;
+}
+
+function cellAt(cells: Cell[], x: number, y: number): number {
+  return cells.findIndex((c) => x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1);
+}
+
+function wordConfidence(lines: OcrLine[]): number {
+  let n = 0;
+  let sum = 0;
+  for (const l of lines) {
+    for (const w of l.words) {
+      const k = Array.from(w.text).length;
+      n += k;
+      sum += k * w.confidence;
+    }
+  }
+  return n ? sum / n : 0;
+}
+
+interface CellRead {
+  lines: OcrLine[];
+  offsetX: number;
+  offsetY: number;
+}
+
+/**
+ * Recognises each non-empty cell alone: PSM 7 (one line) or 6 (a block) by its inked height, and with the
+ * numeric whitelist when its column reads as numbers on the page OCR and the cell itself is not Chinese
+ * text there.
+ */
+async function readCells(image: GrayImage, dpi: number, cells: Cell[], pageLines: OcrLine[], pool: OcrPool, rules: OcrRules): Promise<CellRead[]> {
+  const c = rules.cells;
+  const numericRe = new RegExp(c.numeric_pattern, 'u');
+  const inset = Math.round(c.inset_in * dpi);
+  const pad = Math.round(c.pad_in * dpi);
+  // Page OCR text per cell, for the numeric-column decision.
+  const pageText = cells.map(() => '');
+  const lineHeights: number[] = [];
+  for (const l of pageLines) {
+    lineHeights.push(Math.max(l.baselineLeft, l.baselineRight) - l.top);
+    for (const w of l.words) {
+      const k = cellAt(cells, (w.x0 + w.x1) / 2, midY(l));
+      if (k >= 0) pageText[k] += w.text;
+    }
+  }
+  lineHeights.sort((a, b) => a - b);
+  const lineHeight = lineHeights[Math.floor(lineHeights.length / 2)] ?? dpi / 6;
+  const looksNumeric = pageText.map((t) => t.length > 0 && numericRe.test(t.replace(/\s/g, '')));
+  const byCol = new Map<number, { n: number; numeric: number }>();
+  pageText.forEach((t, k) => {
+    if (!t) return;
+    const s = byCol.get(cells[k].col) ?? { n: 0, numeric: 0 };
+    s.n++;
+    if (looksNumeric[k]) s.numeric++;
+    byCol.set(cells[k].col, s);
+  });
+  const numericCol = (col: number) => {
+    const s = byCol.get(col);
+    return !!s && s.numeric / s.n >= c.numeric_column_share;
+  };
+
+  const jobs = cells.map(async (cell, k): Promise<CellRead | null> => {
+    const x0 = Math.ceil(cell.x0) + inset;
+    const y0 = Math.ceil(cell.y0) + inset;
+    const x1 = Math.floor(cell.x1) - inset;
+    const y1 = Math.floor(cell.y1) - inset;
+    if (x1 - x0 < 4 || y1 - y0 < 4) return null;
+    // Crop wider than the inset and wipe what remains of the borders: on a skewed scan a fixed inset
+    // either leaves border ink in the crop or cuts into text touching the border.
+    const box = clearEdgeLines(cropGray(image, x0 - inset, y0 - inset, x1 + inset, y1 + inset), 2 * inset, rules.rulings.threshold);
+    const ink = inkRows(box, 0, 0, box.width, box.height);
+    if (ink.count / (box.width * box.height) < c.min_ink) return null;
+    const crop = cropGray(box, 0, 0, box.width, box.height, pad);
+    const singleLine = ink.last - ink.first + 1 <= c.single_line_max * lineHeight;
+    // A header such as 决算数 heads a numeric column: it keeps the full character set.
+    const cjk = Array.from(pageText[k]).filter((ch) => isCjk(ch)).length;
+    const whitelist = numericCol(cell.col) && (looksNumeric[k] || cjk < 2) ? c.numeric_whitelist : undefined;
+    const result = await pool.recognize(crop, { dpi, psm: singleLine ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK, whitelist });
+    return { lines: ocrLines(result), offsetX: x0 - inset - pad, offsetY: y0 - inset - pad };
+  });
+  return (await Promise.all(jobs)).filter((r): r is CellRead => r !== null);
+}
+
+/** Ink pixels in a box (darker than mid-grey), and the first and last rows holding any. */
+function inkRows(img: GrayImage, x0: number, y0: number, x1: number, y1: number): { count: number; first: number; last: number } {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let y = y0; y < y1; y++) {
+    let rowInk = 0;
+    const off = y * img.width;
+    for (let x = x0; x < x1; x++) if (img.data[off + x] < 128) rowInk++;
+    if (rowInk > 0) {
+      if (first < 0) first = y;
+      last = y;
+      count += rowInk;
+    }
+  }
+  return { count, first, last };
+}

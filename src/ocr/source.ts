@@ -1,0 +1,41 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageSourcer } from '../read/document.js';
+import type { PageContent } from '../read/types.js';
+import { decidePageSource, type OcrMode } from './decide.js';
+import type { OcrPool } from './engine.js';
+import { ocrPage } from './page.js';
+import { judgeTextLayer } from './quality.js';
+import type { OcrRules } from './rules.js';
+import { compileLexicon, correctText } from './correct.js';
+
+export interface OcrSetup {
+  mode: OcrMode;
+  rules: OcrRules;
+  /** words a real page of the report is full of (rules/document.yaml report.vocabulary) */
+  vocabulary: readonly string[];
+  /** the worker pool, created on first use (a run of text PDFs never starts tesseract) */
+  pool: () => Promise<OcrPool>;
+}
+
+/**
+ * The per-page decision of the read stage: keep a usable text layer, OCR a page without one (or with a
+ * garbage one), or report it unreadable when OCR is off. The reason goes to the manifest.
+ */
+export function ocrSourcer(setup: OcrSetup): PageSourcer {
+  const lexicon = compileLexicon(setup.rules.lexicon);
+  return async (page: PDFPageProxy, fromText: PageContent): Promise<PageContent> => {
+    const verdict = judgeTextLayer(fromText.items.map((i) => i.str).join(''), setup.vocabulary);
+    const decision = decidePageSource(verdict, setup.mode);
+    if (decision.source !== 'ocr') return { ...fromText, source: decision.source, sourceReason: decision.reason };
+    const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules });
+    return {
+      ...fromText,
+      items: r.items.map((it) => ({ ...it, str: correctText(it.str, lexicon) })),
+      // a scan has no vector rulings; a garbled page's vector rulings are still right, the image's too
+      segments: r.segments.length ? r.segments : fromText.segments,
+      source: 'ocr',
+      sourceReason: decision.reason,
+      ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10 },
+    };
+  };
+}
