@@ -44,7 +44,6 @@ describe('juesuan extract on a batch with bad inputs', () => {
       'bad-user-password.pdf': 'password_required',
       'bad-no-pages.pdf': 'no_pages',
       'not-a-report.pdf': 'not_a_report',
-      'garbled-text-layer.pdf': 'unreadable',
       'missing.pdf': 'not_found',
     };
     for (const [file, code] of Object.entries(expected)) {
@@ -56,6 +55,14 @@ describe('juesuan extract on a batch with bad inputs', () => {
     }
     expect(byFile['other-dept-2019.pdf'].status).toBe('ok');
     expect(byFile['owner-password-only.pdf'].status).toBe('ok');
+  });
+
+  it('reads a garbled text layer by OCR and says so in the manifest', async () => {
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { documents: { file: string; status: string; ocr_pages: { page: number; reason: string }[] }[] };
+    const garbled = manifest.documents.find((d) => d.file.endsWith('garbled-text-layer.pdf'))!;
+    expect(garbled.status).toBe('ok');
+    expect(garbled.ocr_pages.map((p) => p.page)).toEqual([1, 2]);
+    expect(garbled.ocr_pages[0].reason).toMatch(/ToUnicode/);
   });
 
   it('writes the per-document files and the corpus CSVs, with no output for failed documents', async () => {
@@ -71,6 +78,13 @@ describe('juesuan extract on a batch with bad inputs', () => {
     // no temporary files left behind by the atomic writes
     expect((await readdir(path.join(out, 'other-dept-2019'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('with --ocr never reports a garbled document as unreadable instead', async () => {
+    const out3 = await mkdtemp(path.join(os.tmpdir(), 'juesuan-cli-'));
+    const r = await cli(['extract', fixture('garbled-text-layer.pdf'), '--out', out3, '--ocr', 'never']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^FAIL .*garbled-text-layer\.pdf: no page has a usable text layer.*OCR disabled/m);
+  }, 60_000);
 
   it('exits 1 with --strict when a document failed, and writes a BOM with --bom', async () => {
     const out2 = await mkdtemp(path.join(os.tmpdir(), 'juesuan-cli-'));
