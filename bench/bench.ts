@@ -41,3 +41,12 @@ if (which.status !== 0) {
   console.log(`pdftotext ${file}: best ${bestP.toFixed(2)} s = ${ppsP.toFixed(1)} pages/s; peak RSS ${mb === null ? 'n/a' : mb.toFixed(0) + ' MB'}`);
   console.log(`ratio     juesuan is ${(ppsP / ppsOurs).toFixed(1)}x slower than pdftotext -layout (which only dumps text: no tables, rules or checks)${mb ? `, uses ${(r.peakRssMb / mb).toFixed(1)}x its memory` : ''}`);
 }
+
+// OCR: seconds per page and peak memory with 1 worker and a pool of 2 on three pages of the scanned
+// sample, and the ratio to native tesseract on the same page images when it is installed.
+const scan = 'test/fixtures/urumqi-gxj-2021-scan300.pdf';
+if (existsSync(scan)) {
+  console.log('\nOCR (bench/ocr.ts, pages 3-5 of the 300 dpi scan):');
+  const ocrOut = execFileSync(process.execPath, ['--import', 'tsx', `${here}ocr.ts`, scan, '--reference', 'test/fixtures/urumqi-gxj-2021.pdf', '--pages', '3-5', '--pools', '1,2', '--native', '3'], { encoding: 'utf8' });
+  for (const line of ocrOut.split('\n')) if (/^(pool|whole-page|native|tesseract)/.test(line)) console.log(`  ${line}`);
+}
