@@ -9,7 +9,7 @@ import { cellAt } from '../tables/index.js';
 import { toLines } from '../tables/text.js';
 import { foldChar } from '../normalize/chars.js';
 import type { CodedTableRule, CodedTablesRules, TableRules } from '../rules/tables-schema.js';
-import type { Fact, LineItem } from './types.js';
+import { newFact, type Fact, type LineItem } from './types.js';
 import { cellKey, cellNumber, cellValue, roundBox, rowProvenance, topCells, type NumberRules } from './table-cells.js';
 import type { UnreadCell } from './evaluations.js';
 
@@ -171,22 +171,7 @@ function readTable(table: Table, rule: CodedTableRule, title: string, unit: stri
     if (!prov) continue;
     const totalCell = cells.find((c) => totalRe.test(cellKey(c)));
     if (totalCell && amount !== null) {
-      total = {
-        key: rule.total_key,
-        section: rule.section,
-        label: cellKey(totalCell),
-        amount,
-        unit,
-        change: null,
-        change_pct: null,
-        share_pct: null,
-        variance_pct: null,
-        final_amount: null,
-        parent: null,
-        share_of: null,
-        additive: true,
-        ...prov,
-      };
+      total = newFact({ ...prov, key: rule.total_key, section: rule.section, label: cellKey(totalCell), amount, unit });
       continue;
     }
     const code = rowCode(table, row, cols, carry);

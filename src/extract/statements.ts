@@ -2,7 +2,7 @@ import type { LocatedText } from '../lines/types.js';
 import type { FactRule, StatementRules } from '../rules/schema.js';
 import { cleanNumber, signed } from '../values/decimal.js';
 import { provenanceOf } from './provenance.js';
-import type { BasicItem, Fact, LineItem, Restatement, Unit, UnreadAmount } from './types.js';
+import { newFact, type BasicItem, type Fact, type LineItem, type Restatement, type Unit, type UnreadAmount } from './types.js';
 
 /** Rules compiled once per run. */
 export interface CompiledStatementRules {
@@ -366,22 +366,7 @@ function fillLabel(template: string | undefined, label: string, unit: string, gr
 }
 
 function makeFact(key: string, section: string, label: string, amount: string, unit: string, rule: FactRule, prov: ReturnType<typeof provenanceOf>): Fact {
-  return {
-    ...prov,
-    key,
-    section,
-    label,
-    amount,
-    unit,
-    change: null,
-    change_pct: null,
-    share_pct: null,
-    variance_pct: null,
-    final_amount: null,
-    parent: rule.parent ?? null,
-    share_of: rule.share_of ?? rule.parent ?? null,
-    additive: rule.additive ?? true,
-  };
+  return newFact({ ...prov, key, section, label, amount, unit, parent: rule.parent, share_of: rule.share_of ?? rule.parent, additive: rule.additive });
 }
 
 function unread(out: StatementResult, section: SectionInput, t: LocatedText, start: number, m: Mention, amount: string, label: string, reason: string): void {

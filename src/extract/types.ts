@@ -89,3 +89,18 @@ export interface DocumentMeta {
   year: number | null;
   published: string | null;
 }
+
+/** A fact with no change, share or variance yet: modifiers fill those in as the statement is read. */
+export function newFact(fields: Provenance & { key: string; section: string; label: string; amount: string; unit: string; parent?: string | null; share_of?: string | null; additive?: boolean }): Fact {
+  return {
+    change: null,
+    change_pct: null,
+    share_pct: null,
+    variance_pct: null,
+    final_amount: null,
+    ...fields,
+    parent: fields.parent ?? null,
+    share_of: fields.share_of ?? fields.parent ?? null,
+    additive: fields.additive ?? true,
+  };
+}

@@ -3,6 +3,7 @@
  * indicators, coded tables…), and a review of an older or newer extraction should still open, so every
  * top-level array whose elements carry a page and a box is a kind of record.
  */
+import type { CheckFailure } from '../validate/types.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -21,15 +22,8 @@ export interface SourcedRecord {
   [field: string]: unknown;
 }
 
-export interface CheckRow {
-  check: string;
-  severity: 'error' | 'warning';
-  subject: string;
-  expected: string;
-  actual: string;
-  message: string;
-  page: number;
-}
+/** A row of checks.csv as document.json holds it. */
+export type CheckRow = CheckFailure;
 
 export interface ExtractionDoc {
   doc_id: string;
