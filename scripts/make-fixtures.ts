@@ -282,6 +282,19 @@ export async function makeFixtures(): Promise<void> {
       purpose: 'expected extraction of urumqi-gxj-2021-scan300.pdf',
     },
     {
+      id: 'urumqi-gxj-2021-scan200-noisy',
+      file: 'urumqi-gxj-2021-scan200-noisy.pdf',
+      origin:
+        'generated (scripts/make-noisy-scan.ts, seeded, deterministic): the 36 pages of urumqi-gxj-2021.pdf rendered at 200 dpi grey, each rotated 0.3–0.8° (direction and size varying per page), slightly blurred, contrast reduced, gaussian-ish noise and speckles added, JPEG quality 45, wrapped image-only with pdfkit',
+      purpose: 'OCR end to end on a realistic noisy office scan: the golden test of the noisy scanned form (field accuracy floor)',
+    },
+    {
+      id: 'urumqi-gxj-2021-scan200-noisy-truth',
+      file: 'urumqi-gxj-2021-scan200-noisy.truth.json',
+      origin: 'generated (scripts/make-noisy-scan.ts): urumqi-gxj-2021.truth.json with only doc.id changed',
+      purpose: 'expected extraction of urumqi-gxj-2021-scan200-noisy.pdf',
+    },
+    {
       id: 'scanned-other-dept-2019',
       file: 'scanned-other-dept-2019.pdf',
       origin: 'generated (test/ocr/make-scan-fixture.ts): pages 2 and 9 of other-dept-2019.pdf rendered to 200 dpi grey and wrapped image-only with pdfkit (no text layer, no vector lines)',

@@ -10,6 +10,8 @@ import { isCjk } from '../normalize/chars.js';
 import { compileCleanup, type CompiledCleanup } from './cleanup.js';
 import { PSM, type OcrPool } from './engine.js';
 import { gridCells, type Cell } from './grid.js';
+import { deskew } from './deskew.js';
+import { despeckle, stretchContrast } from './despeckle.js';
 import { detectRulings, toPdfSegments, type ImageRulings } from './rulings.js';
 import type { OcrRules } from './rules.js';
 import { linesToItems, ocrLines, type OcrLine, type OcrTextItem } from './words.js';
@@ -35,6 +37,8 @@ export interface OcrPageResult {
   meanConfidence: number;
   /** table cells recognised one by one */
   cells: number;
+  /** skew found in the page image, degrees (rotated back before OCR when at least rules.deskew.min_deg) */
+  skewDeg: number;
 }
 
 const cleanupCache = new WeakMap<OcrRules, CompiledCleanup>();
@@ -48,8 +52,17 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
   const scan = await scannedPageDpi(page, rules.render.scan_coverage);
   const dpi = opts.dpi ?? (scan ? clamp(Math.round(scan.dpi), rules.render.min_dpi, rules.render.max_dpi) : rules.render.dpi);
   const rendered = await renderPageGray(page, dpi);
-  const { image, pxToPdf } = rendered;
+  const { pxToPdf } = rendered;
   const r = rules.rulings;
+  // Rotation about the centre keeps the page in place, so pxToPdf still maps the straightened image.
+  const levelled = rules.despeckle ? stretchContrast(rendered.image) : rendered.image;
+  const straight = rules.deskew
+    ? deskew(levelled, { maxDeg: rules.deskew.max_deg, minDeg: rules.deskew.min_deg, threshold: r.threshold })
+    : { image: levelled, angle: 0 };
+  const angle = straight.angle;
+  const image = rules.despeckle
+    ? despeckle(straight.image, { threshold: r.threshold, maxSize: Math.max(1, Math.round(rules.despeckle.max_size_in * dpi)), isolation: Math.max(1, Math.round(rules.despeckle.isolation_in * dpi)), flank: Math.max(1, Math.round(rules.despeckle.flank_in * dpi)) }).image
+    : straight.image;
   const rulings = detectRulings(image, dpi, { threshold: r.threshold, minLengthIn: r.min_length_in, gapIn: r.gap_in, maxThicknessIn: r.max_thickness_in });
   const cells = opts.cells === false ? [] : gridCells(rulings, r.align_tolerance_in * dpi);
 
@@ -80,6 +93,7 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
     seconds: (performance.now() - started) / 1000,
     meanConfidence: wordConfidence(words),
     cells: cells.length,
+    skewDeg: angle,
   };
 }
 
@@ -176,7 +190,7 @@ async function readCells(image: GrayImage, dpi: number, cells: Cell[], pageLines
     if (x1 - x0 < 4 || y1 - y0 < 4) return null;
     // Crop wider than the inset and wipe what remains of the borders: on a skewed scan a fixed inset
     // either leaves border ink in the crop or cuts into text touching the border.
-    const box = clearEdgeLines(cropGray(image, x0 - inset, y0 - inset, x1 + inset, y1 + inset), 2 * inset, rules.rulings.threshold);
+    const box = clearEdgeLines(cropGray(image, x0 - inset, y0 - inset, x1 + inset, y1 + inset), 2 * inset, c.edge_threshold ?? rules.rulings.threshold);
     const ink = inkRows(box, 0, 0, box.width, box.height);
     if (ink.count / (box.width * box.height) < c.min_ink) return null;
     const crop = cropGray(box, 0, 0, box.width, box.height, pad);

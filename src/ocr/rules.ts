@@ -25,6 +25,20 @@ export const ocrRulesSchema = z.strictObject({
     max_dpi: positive,
     scan_coverage: z.number().min(0).max(1),
   }),
+  // optional so that rule sets written before deskew existed still load (no deskew then)
+  deskew: z
+    .object({
+      max_deg: positive,
+      min_deg: z.number().min(0),
+    })
+    .optional(),
+  despeckle: z
+    .object({
+      max_size_in: positive,
+      isolation_in: positive,
+      flank_in: positive,
+    })
+    .optional(),
   rulings: z.object({
     threshold: z.number().int().min(1).max(255),
     min_length_in: positive,
@@ -40,6 +54,7 @@ export const ocrRulesSchema = z.strictObject({
     numeric_whitelist: z.string().min(1),
     numeric_column_share: z.number().min(0).max(1),
     numeric_pattern: regex,
+    edge_threshold: z.number().int().min(1).max(255).optional(),
   }),
   cleanup: z.object({
     collapse_cjk_spaces: z.boolean(),
