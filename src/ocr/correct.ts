@@ -28,6 +28,13 @@ export function correctText(text: string, lexicon: Lexicon): string {
   const chars = Array.from(text);
   if (chars.length !== text.length) return text; // astral characters: leave as read
   let changed = false;
+  // Characters inside an exact phrase are right as read: "收入决算情况说明" must not lose 情 to the
+  // shorter phrase "收入决算表".
+  const exact = new Array<boolean>(chars.length).fill(false);
+  const protect = (i: number, n: number) => exact.fill(true, i, i + n);
+  for (const [n, phrases] of lexicon.byLength) {
+    for (let i = 0; i + n <= chars.length; i++) if (phrases.has(chars.slice(i, i + n).join(''))) protect(i, n);
+  }
   for (const [n, phrases] of lexicon.byLength) {
     for (let i = 0; i + n <= chars.length; i++) {
       const window = chars.slice(i, i + n).join('');
@@ -42,8 +49,9 @@ export function correctText(text: string, lexicon: Lexicon): string {
         if (fix && (fix.at !== at || fix.ch !== ch)) ambiguous = true;
         fix = { at, ch };
       }
-      if (!fix || ambiguous || !isCjk(chars[i + fix.at]) || /[\p{P}]/u.test(chars[i + fix.at])) continue;
+      if (!fix || ambiguous || exact[i + fix.at] || !isCjk(chars[i + fix.at]) || /[\p{P}]/u.test(chars[i + fix.at])) continue;
       chars[i + fix.at] = fix.ch;
+      protect(i, n);
       changed = true;
     }
   }

@@ -25,3 +25,11 @@ describe('OCR lexicon correction', () => {
     expect(correctText('项目文出', twoWays)).toBe('项目文出');
   });
 });
+
+describe('OCR lexicon correction: longer phrases win', () => {
+  it('leaves a character that is part of an exact longer phrase', () => {
+    const lex = compileLexicon({ min_length: 4, free_length: 5, confusions: {}, phrases: ['收入决算情况说明', '收入决算表'] });
+    expect(correctText('二、收入决算情况说明', lex)).toBe('二、收入决算情况说明');
+    expect(correctText('收入决算衣', lex)).toBe('收入决算表');
+  });
+});
