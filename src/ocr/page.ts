@@ -63,7 +63,7 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
   const image = rules.despeckle
     ? despeckle(straight.image, { threshold: r.threshold, maxSize: Math.max(1, Math.round(rules.despeckle.max_size_in * dpi)), isolation: Math.max(1, Math.round(rules.despeckle.isolation_in * dpi)), flank: Math.max(1, Math.round(rules.despeckle.flank_in * dpi)) }).image
     : straight.image;
-  const rulings = detectRulings(image, dpi, { threshold: r.threshold, minLengthIn: r.min_length_in, gapIn: r.gap_in, maxThicknessIn: r.max_thickness_in });
+  const rulings = detectRulings(image, dpi, { threshold: r.threshold, minLengthIn: r.min_length_in, minCellIn: r.min_cell_in, gapIn: r.gap_in, maxThicknessIn: r.max_thickness_in });
   const cells = opts.cells === false ? [] : gridCells(rulings, r.align_tolerance_in * dpi);
 
   // The page pass sees the image without its rulings: a border beside text is read as | or 1.

@@ -42,6 +42,7 @@ export const ocrRulesSchema = z.strictObject({
   rulings: z.object({
     threshold: z.number().int().min(1).max(255),
     min_length_in: positive,
+    min_cell_in: positive,
     gap_in: z.number().min(0),
     max_thickness_in: positive,
     align_tolerance_in: positive,

@@ -28,6 +28,8 @@ export interface ImageRulingOptions {
   threshold?: number;
   /** shortest line kept, inches (default 0.3) */
   minLengthIn?: number;
+  /** shortest vertical kept when both its ends meet horizontal lines (a one-row cell border), inches (default 0.12) */
+  minCellIn?: number;
   /** widest gap bridged inside a line, inches (default 0.012) */
   gapIn?: number;
   /** thickest line, inches (default 0.04: thicker is a filled area or bold glyphs) */
@@ -49,8 +51,15 @@ export function detectRulings(img: GrayImage, dpi: number, opts: ImageRulingOpti
   const dark = new Uint8Array(W * H);
   for (let i = 0; i < dark.length; i++) dark[i] = data[i] < threshold ? 1 : 0;
   const horizontal = scan(dark, W, H, false, minLen, gap, maxThick);
-  // The vertical pass reads columns as rows of the transposed image, then swaps the axes back.
-  const vertical = scan(dark, W, H, true, minLen, gap, maxThick).map((l) => ({ x1: l.y1, y1: l.x1, x2: l.y2, y2: l.x2, thickness: l.thickness }));
+  // The vertical pass reads columns as rows of the transposed image, then swaps the axes back. A cell
+  // border one row high (a header row above a 合计 row that spans two columns) is shorter than minLen:
+  // a short vertical is kept when both its ends meet horizontal lines, which a glyph stroke never does.
+  const shortLen = Math.max(8, Math.min(minLen, (opts.minCellIn ?? 0.12) * dpi));
+  const tol = Math.max(3, 0.03 * dpi);
+  const meets = (x: number, y: number) => horizontal.some((h) => Math.abs(h.y1 - y) <= tol && x >= h.x1 - tol && x <= h.x2 + tol);
+  const vertical = scan(dark, W, H, true, shortLen, gap, maxThick)
+    .map((l) => ({ x1: l.y1, y1: l.x1, x2: l.y2, y2: l.x2, thickness: l.thickness }))
+    .filter((v) => v.y2 - v.y1 >= minLen || (meets(v.x1, v.y1) && meets(v.x1, v.y2)));
   return { horizontal, vertical };
 }
 
