@@ -8,7 +8,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Matrix, OperatorListLike } from './rulings.js';
+import { multiply, type Matrix, type OperatorListLike } from './rulings.js';
 
 /** An 8-bit grey image, one byte per pixel, rows top to bottom. */
 export interface GrayImage {
@@ -53,16 +53,6 @@ export interface PageImageInfo {
 
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
 
 /**
  * The largest image painted on the page, with its native DPI: an image is drawn into the unit square,

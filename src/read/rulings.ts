@@ -54,7 +54,7 @@ const D_CURVE = 2;
 const D_QUAD = 3;
 const D_CLOSE = 4;
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   // m × n in PDF's row-vector convention: a point goes through m first, then n (`cm`: CTM' = M × CTM).
   return [
     m[0] * n[0] + m[1] * n[2],

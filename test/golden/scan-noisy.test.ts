@@ -1,63 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.js';
-import { prepareRules, processDocument, type DocumentResult } from '../../src/pipeline.js';
-import { readSegments } from '../../src/read/rulings.js';
-import { createOcrPool, type OcrPool } from '../../src/ocr/index.js';
-import { score, summary, type Score, type Truth } from './score.js';
-
-const fixture = (f: string) => new URL(`../fixtures/${f}`, import.meta.url).pathname;
+import { scanGolden } from './scan-golden.js';
 
 // The sample as a realistic noisy office scan (scripts/make-noisy-scan.ts: 36 image-only pages at
 // 200 dpi, each rotated 0.3–0.8°, blurred, contrast lost, noise, specks, JPEG): deskew, contrast stretch
 // and despeckle (rules/ocr.yaml) must hold up. Floors measured on this machine with a little room below
 // them; a drop under them is a regression of the OCR stage, not noise.
-const FLOOR = { all: 0.73, facts: 0.9, indicators: 0.72, evaluation_funds: 0.62 };
-
-describe('golden: urumqi-gxj-2021-scan200-noisy (image-only, OCR)', () => {
-  let result: DocumentResult;
-  let s: Score;
-  let pool: Promise<OcrPool> | undefined;
-  const truth = JSON.parse(readFileSync(fixture('urumqi-gxj-2021-scan200-noisy.truth.json'), 'utf8')) as Truth;
-
-  beforeAll(async () => {
-    const rules = prepareRules(await loadRules(new URL('../../rules', import.meta.url).pathname));
-    result = await processDocument(fixture('urumqi-gxj-2021-scan200-noisy.pdf'), rules, {
-      readSegments,
-      ocr: { mode: 'auto', rules: rules.rules.ocr, vocabulary: rules.rules.document.report.vocabulary, pool: () => (pool ??= createOcrPool()) },
-    });
-    s = score(result, truth);
-  }, 600_000);
-  afterAll(async () => {
-    if (pool) await (await pool).close();
-  });
-
-  it('reads every page by OCR and says why', () => {
-    expect(result.source.ocr_pages).toHaveLength(36);
-    expect(result.source.ocr.every((p) => p.reason === 'no text layer' && p.dpi === 200)).toBe(true);
-  });
-
-  it('agrees with the truth file above the measured floors', () => {
-    const rate = (k: string) => s.fields[k].matched / s.fields[k].total;
-    const all = Object.values(s.fields).reduce((a, f) => ({ m: a.m + f.matched, t: a.t + f.total }), { m: 0, t: 0 });
-    console.log(`scan200-noisy: ${summary(s)}; all ${all.m}/${all.t} (${((100 * all.m) / all.t).toFixed(1)}%)`);
-    expect(all.m / all.t).toBeGreaterThanOrEqual(FLOOR.all);
-    expect(rate('facts')).toBeGreaterThanOrEqual(FLOOR.facts);
-    expect(rate('indicators')).toBeGreaterThanOrEqual(FLOOR.indicators);
-    expect(rate('evaluation_funds')).toBeGreaterThanOrEqual(FLOOR.evaluation_funds);
-  });
-
-  it('carries the OCR confidence of every value and flags wrong amounts', () => {
-    const records = [...result.facts, ...result.line_items, ...result.indicators];
-    expect(records.every((r) => typeof r.confidence === 'number')).toBe(true);
-    // every fact amount that differs from the truth is in checks.csv: a failed check on it or its
-    // parent, low OCR confidence, or an unread amount on its page
-    const wrong = result.facts.filter((f) => {
-      const t = truth.facts.find((x) => x.key === f.key);
-      return t && t.amount !== f.amount;
-    });
-    const flagged = (f: (typeof wrong)[number]) =>
-      result.checks.some((c) => c.subject === f.key || c.subject === f.parent || (c.check === 'low_ocr_confidence' && c.page === f.page) || (c.check === 'unread_amount' && c.page === f.page));
-    expect(wrong.filter((f) => !flagged(f)).map((f) => `${f.key}=${f.amount}`)).toEqual([]);
-  });
-});
+scanGolden({ id: 'urumqi-gxj-2021-scan200-noisy', dpi: 200, floor: { all: 0.73, facts: 0.9, indicators: 0.72, evaluation_funds: 0.62 } });
