@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import PDFDocument from 'pdfkit';
+import { imagesToPdf } from './fixtures/image-pdf.js';
 import { withPdf } from '../src/read/pdf.js';
 import { renderPageGray, type GrayImage } from '../src/read/render.js';
 
@@ -129,21 +129,11 @@ async function main(): Promise<void> {
     }
     return out;
   });
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    margin: 0,
-    pdfVersion: '1.4',
-    info: { Producer: 'juesuan scripts/make-noisy-scan.ts (pdfkit)', CreationDate: new Date(Date.UTC(2022, 0, 1)) },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  for (const { jpeg, w, h } of pages) {
-    doc.addPage({ size: [w, h], margin: 0 });
-    doc.image(jpeg, 0, 0, { width: w, height: h });
-  }
-  doc.end();
-  const bytes = await done;
+  const bytes = await imagesToPdf(
+    pages.map((p) => ({ image: p.jpeg, w: p.w, h: p.h })),
+    'juesuan scripts/make-noisy-scan.ts (pdfkit)',
+    new Date(Date.UTC(2022, 0, 1)),
+  );
   writeFileSync(path.join(FIXTURES, `${TARGET}.pdf`), bytes);
   // the truth is the sample's, byte for byte, but for doc.id
   const truth = readFileSync(path.join(FIXTURES, `${SOURCE}.truth.json`), 'utf8');

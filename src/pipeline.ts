@@ -5,7 +5,7 @@ import { DocumentError } from './errors.js';
 import { readDocument, type SegmentReader } from './read/document.js';
 import type { PageContent } from './read/types.js';
 import { pageLines } from './lines/lines.js';
-import { dropFurniture, furnitureKey, runningFurniture } from './lines/furniture.js';
+import { dropFurniture, furnitureKey, inMargin, runningFurniture } from './lines/furniture.js';
 import { flowText } from './lines/flow.js';
 import type { Line } from './lines/types.js';
 import { normalizeLine } from './normalize/normalize.js';
@@ -115,9 +115,9 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   for (const page of pages) {
     // The read stage decided (text layer / OCR / unreadable) when OCR was set up; else judge here, and a
     // page without a usable layer is reported, never parsed into wrong numbers.
-    if (page.source === 'unreadable' || (page.source === undefined && !judgeTextLayer(page.items.map((i) => i.str).join(''), rules.document.report.vocabulary).usable)) {
-      const reason = page.sourceReason ?? judgeTextLayer(page.items.map((i) => i.str).join(''), rules.document.report.vocabulary).reason;
-      unreadable.push({ page: page.page, source: 'unreadable', reason });
+    const verdict = page.source === undefined ? judgeTextLayer(page.items.map((i) => i.str).join(''), rules.document.report.vocabulary) : undefined;
+    if (page.source === 'unreadable' || (verdict && !verdict.usable)) {
+      unreadable.push({ page: page.page, source: 'unreadable', reason: page.sourceReason ?? verdict?.reason ?? '' });
       continue;
     }
     if (page.source === 'ocr' && page.ocr) {
@@ -132,7 +132,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const lines: Line[] = [];
   const rightEdge = new Map<number, number>();
   for (const p of readable) {
-    const kept = p.lines.filter((l) => !running.has(furnitureKey(l.text)) || !isMarginLine(l, p.height, rules.document.furniture.margin));
+    const kept = p.lines.filter((l) => !running.has(furnitureKey(l.text)) || !inMargin(l, p.height, rules.document.furniture.margin));
     rightEdge.set(p.page, Math.max(0, ...kept.map((l) => l.box.x1)));
     lines.push(...kept);
   }
@@ -207,10 +207,6 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     unread_cells: [...evaluations.unread, ...coded.unread],
     checks,
   };
-}
-
-function isMarginLine(l: Line, height: number, margin: number): boolean {
-  return l.box.y1 < height * margin || l.box.y0 > height * (1 - margin);
 }
 
 /** Tables starting on the pages a section spans (its heading's page to the next section's). */

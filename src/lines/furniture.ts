@@ -1,6 +1,7 @@
 import type { Line } from './types.js';
 
-function inMargin(l: Line, pageHeight: number, margin: number): boolean {
+/** Whether a line lies in the top or bottom margin (a share of the page height). */
+export function inMargin(l: Line, pageHeight: number, margin: number): boolean {
   return l.box.y1 < pageHeight * margin || l.box.y0 > pageHeight * (1 - margin);
 }
 

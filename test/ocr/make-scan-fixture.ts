@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
-import PDFDocument from 'pdfkit';
+import { imagesToPdf } from '../../scripts/fixtures/image-pdf.js';
 import { withPdf } from '../../src/read/pdf.js';
 import { renderPageGray } from '../../src/read/render.js';
 
@@ -39,21 +39,11 @@ async function main(): Promise<void> {
     }
     return out;
   });
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    margin: 0,
-    pdfVersion: '1.4',
-    info: { Producer: 'juesuan test/ocr/make-scan-fixture.ts (pdfkit)', CreationDate: new Date(Date.UTC(2020, 0, 1)) },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  for (const { png, w, h } of pngs) {
-    doc.addPage({ size: [w, h], margin: 0 });
-    doc.image(png, 0, 0, { width: w, height: h });
-  }
-  doc.end();
-  const bytes = await done;
+  const bytes = await imagesToPdf(
+    pngs.map((p) => ({ image: p.png, w: p.w, h: p.h })),
+    'juesuan test/ocr/make-scan-fixture.ts (pdfkit)',
+    new Date(Date.UTC(2020, 0, 1)),
+  );
   await writeFile(path.join(fixtures, 'scanned-other-dept-2019.pdf'), bytes);
   console.log(`scanned-other-dept-2019.pdf: ${bytes.length} bytes`);
 }
