@@ -104,3 +104,54 @@ export function newFact(fields: Provenance & { key: string; section: string; lab
     additive: fields.additive ?? true,
   };
 }
+
+/**
+ * One printed non-empty value cell of a statistical table (OUTPUT.md table_cells.csv). The cell's own page,
+ * box and raw text are its provenance.
+ */
+export interface TableCell extends Provenance {
+  /** which table of the document (1-based, reading order): two tables of one kind stay apart */
+  table_no: number;
+  /** stable snake_case kind from rules/tables.yaml (`other` when no rule knows the title) */
+  table: string;
+  /** the title as printed (normalised, spaces removed) */
+  title: string;
+  /** classification code of the row (类/款/项 columns joined; economic codes too), or null */
+  row_code: string | null;
+  /** the row label as printed: numbering kept, line breaks and spaces removed; '' for an unlabelled row */
+  row: string;
+  /** 0-based index of the row among the table's body rows (tells two rows with one label apart) */
+  row_no: number;
+  /** header path, top level first, joined by '/'; two-sided tables start with the side (收入/决算数) */
+  column: string;
+  /** as printed without thousands separators; a number except where the cell printed text (then flagged) */
+  value: string;
+  unit: string;
+}
+
+/** A header cell of a table and the header cells under it. */
+export interface HeaderNode {
+  text: string;
+  /** 0-based grid columns the header cell spans: [first, last] */
+  cols: [number, number];
+  children: HeaderNode[];
+}
+
+/** Every table found in the document, as listed in document.json. */
+export interface TableInfo {
+  table_no: number;
+  kind: string;
+  title: string;
+  pages: number[];
+  unit: string;
+  header: HeaderNode[];
+  /** body rows (rows below the header) */
+  rows: number;
+  /** true when the table prints no value (e.g. "故本表无数据") */
+  empty: boolean;
+  /** the printed note saying why it is empty, or null */
+  empty_note: string | null;
+  /** where the table is on its first page */
+  page: number;
+  bbox: Box;
+}
