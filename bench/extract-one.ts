@@ -5,7 +5,7 @@ import { readDocument } from '../src/read/document.js';
 import { readSegments } from '../src/read/rulings.js';
 import { findTables, joinContinuedTables } from '../src/tables/index.js';
 import { readEvaluations } from '../src/extract/evaluations.js';
-import { readCodedTables } from '../src/extract/coded-tables.js';
+import { readStatisticalTables } from '../src/extract/statistical-tables.js';
 
 const [file, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 3);
@@ -28,7 +28,7 @@ const ruled = await readDocument(file, { readSegments });
 const t3 = performance.now();
 const tables = joinContinuedTables(ruled.pages.flatMap((p) => findTables(p.page, p.items, p.segments)), { pages: ruled.pages });
 readEvaluations(tables, rules.rules.tables);
-readCodedTables(tables, ruled.pages, rules.rules.tables);
+readStatisticalTables(tables, ruled.pages, rules.rules.tables);
 const t4 = performance.now();
 extractFromPages(file, ruled.sha256, null, ruled.pages, rules);
 const t5 = performance.now();

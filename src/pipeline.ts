@@ -17,10 +17,10 @@ import { readUnits } from './extract/units.js';
 import type { Rules } from './rules/schema.js';
 import { findTables, joinContinuedTables, type Table } from './tables/index.js';
 import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
-import { readCodedTables } from './extract/coded-tables.js';
+import { readStatisticalTables, type SectionOf } from './extract/statistical-tables.js';
 import { runTableChecks } from './validate/table-checks.js';
 import { lowConfidence } from './validate/checks/confidence.js';
-import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
+import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
 
 export interface PageReport {
@@ -52,6 +52,10 @@ export interface DocumentResult {
   evaluations: Evaluation[];
   evaluation_funds: EvaluationFund[];
   indicators: Indicator[];
+  /** every table found (kind, title, pages, unit, header tree, empty or not) */
+  tables: TableInfo[];
+  /** every printed value cell of the statistical tables */
+  table_cells: TableCell[];
   unread: UnreadAmount[];
   /** table cells that should hold a number and do not: reported, never guessed */
   unread_cells: UnreadCell[];
@@ -153,7 +157,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   );
   const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const evaluations = readEvaluations(tables, rules.tables);
-  const coded = readCodedTables(tables, readablePages, rules.tables);
+  const coded = readStatisticalTables(tables, readablePages, rules.tables, sectionAt(tree));
   const statements = readStatements(narrative, prepared.statements, units);
   const staffTexts = tree.sections.filter((s) => new RegExp(rules.document.staff.section, 'u').test(s.title)).map((s) => flowText(s.lines));
   const staff = readStaff(staffTexts, rules.document.staff.fields);
@@ -171,7 +175,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       evaluations: evaluations.evaluations,
       funds: evaluations.funds,
       indicators: evaluations.indicators,
-      codedTables: coded.tables,
+      codedTables: coded.coded,
       narrativeLines: statements.lineItems,
       narrativeFacts: statements.facts,
     }),
@@ -203,9 +207,26 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     evaluations: evaluations.evaluations,
     evaluation_funds: evaluations.funds,
     indicators: evaluations.indicators,
+    tables: coded.tables,
+    table_cells: coded.cells,
     unread: statements.unread,
     unread_cells: [...evaluations.unread, ...coded.unread],
     checks,
+  };
+}
+
+/** The section a point of the page is in: the last heading printed before it (its top-level part's id). */
+function sectionAt(tree: SectionTree): SectionOf {
+  return (page, y) => {
+    let last: Section | undefined;
+    for (const s of tree.sections) {
+      const h = s.heading[0];
+      if (!h) continue;
+      if (h.page < page || (h.page === page && h.box.y0 >= y)) last = s;
+      else break;
+    }
+    if (!last) return undefined;
+    return { id: last.id.split('/')[0], title: last.title };
   };
 }
 

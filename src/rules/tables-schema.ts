@@ -58,41 +58,72 @@ export const evaluationRulesSchema = z.strictObject({
   number_suffixes: z.array(z.string().min(1)),
 });
 
-export const codedTableRuleSchema = z.strictObject({
-  /** pattern for the title printed above the table (normalised, spaces removed) */
-  title: regex,
+/** What a kind's coded rows give besides their cells: line items and a total (表五 → line_items.csv). */
+export const lineItemRuleSchema = z.strictObject({
   /** what the rows' `context` says */
   context: z.string().min(1),
+  /** section id used when the table's own section is not known */
   section: z.string().min(1),
   /** key of the total record made from the 合计 row */
   total_key: key,
   /** the narrative statement the table restates: its line items' context and its total's fact key */
   narrative_context: z.string().min(1).optional(),
   narrative_total_key: key.optional(),
-  /** the amount column giving each row's `amount` (first matching header wins) */
+  /** the value column giving each row's `amount`: matched against the last level of its header path (first match wins) */
   amount_column: regex,
 });
 
-export const codedTablesRulesSchema = z.strictObject({
-  /** how many text lines above a table are searched for its title */
-  title_lines: z.number().int().min(1).default(5),
+/** One kind of statistical table (OUTPUT.md `table`): how its title is printed, what it gives. */
+export const tableKindSchema = z.strictObject({
+  kind: key,
+  /** title patterns, matched against the title line after `title_prefixes`/`title_suffixes` are cut */
+  titles: z.array(regex).default([]),
+  /** header cells that identify the kind when no title matches (every pattern must match a cell) */
+  header: z.array(regex).default([]),
+  /** false for tables read into records of their own (units, 自评表): listed, but no table_cells rows */
+  cells: z.boolean().default(true),
+  line_items: lineItemRuleSchema.optional(),
+});
+
+export const statisticalTablesRulesSchema = z.strictObject({
+  /** how many text lines above a table are searched for its title and unit */
+  title_lines: z.number().int().min(1).default(6),
+  /** cut from the start of a title line before matching ("表五", "公开05表", "附表1：") */
+  title_prefixes: z.array(regex),
+  /** cut from the end ("（公开01表）", "（续）") */
+  title_suffixes: z.array(regex),
+  /** a line above the table that is a title of some table (for tables no kind knows): ends like this */
+  title_like: regex,
   unit: z.strictObject({ pattern: regex, default: z.string().min(1) }),
-  columns: z.strictObject({
-    /** one code column ("科目编码"), or three split ones (类 / 款 / 项) */
+  /** the printed note below (or inside) a table printed empty ("故本表无数据") */
+  empty_note: regex,
+  /** how far below a table its note is looked for (text lines) */
+  note_lines: z.number().int().min(1).default(4),
+  header: z.strictObject({
+    /** a header cell over a column of whole codes ("科目编码"), or over one part of them (类 / 款 / 项) */
     code: regex,
     split: z.strictObject({ lei: regex, kuan: regex, xiang: regex }),
-    name: regex,
+    /** a header cell over the row labels ("科目名称", "项目") */
+    label: regex,
   }),
+  /** a classification code as printed whole (功能分类 3/5/7 digits, 经济分类 3/5) */
+  code: regex,
+  /** row labels that start the table body even on a row printing no value */
+  body_labels: z.array(regex),
+  /** the row giving a coded table's total (for line_items' total record) */
   total_label: regex,
-  tables: z.array(codedTableRuleSchema).min(1),
+  /** cell texts that mean "no value" */
+  empty_values: z.array(z.string()),
+  kinds: z.array(tableKindSchema).min(1),
 });
 
 export const tableRulesSchema = z.strictObject({
   evaluation: evaluationRulesSchema,
-  coded_tables: codedTablesRulesSchema,
+  statistical: statisticalTablesRulesSchema,
 });
 
 export type TableRules = z.infer<typeof tableRulesSchema>;
 export type EvaluationRules = TableRules['evaluation'];
-export type CodedTablesRules = TableRules['coded_tables'];
-export type CodedTableRule = z.infer<typeof codedTableRuleSchema>;
+export type StatisticalTablesRules = TableRules['statistical'];
+export type TableKindRule = z.infer<typeof tableKindSchema>;
+export type LineItemRule = z.infer<typeof lineItemRuleSchema>;

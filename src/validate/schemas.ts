@@ -102,7 +102,43 @@ export const indicatorSchema = z.strictObject({
   cells: z.record(z.string(), cellProvenance),
 });
 
-export const unreadCellSchema = z.strictObject({ page: z.number().int().positive(), bbox: box, source_text: z.string(), reason: z.string().min(1) });
+export const unreadCellSchema = z.strictObject({ page: z.number().int().positive(), bbox: box, source_text: z.string(), reason: z.string().min(1), confidence: z.number().min(0).max(1).optional() });
+
+export const tableCellSchema = z.strictObject({
+  ...provenance,
+  table_no: z.number().int().positive(),
+  table: key,
+  title: z.string(),
+  row_code: z.string().regex(/^\d{3,7}$/).nullable(),
+  row: z.string(),
+  row_no: z.number().int().nonnegative(),
+  column: z.string(),
+  value: z.string().min(1),
+  unit: z.string().min(1),
+});
+
+interface HeaderNodeJson {
+  text: string;
+  cols: [number, number];
+  children: HeaderNodeJson[];
+}
+const headerNodeSchema: z.ZodType<HeaderNodeJson> = z.lazy(() =>
+  z.strictObject({ text: z.string().min(1), cols: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]), children: z.array(headerNodeSchema) }),
+);
+
+export const tableInfoSchema = z.strictObject({
+  table_no: z.number().int().positive(),
+  kind: key,
+  title: z.string(),
+  pages: z.array(z.number().int().positive()).min(1),
+  unit: z.string().min(1),
+  header: z.array(headerNodeSchema),
+  rows: z.number().int().nonnegative(),
+  empty: z.boolean(),
+  empty_note: z.string().nullable(),
+  page: z.number().int().positive(),
+  bbox: box,
+});
 
 export const checkSchema = z.strictObject({
   check: z.string().min(1),
@@ -140,6 +176,8 @@ export const documentSchema = z.strictObject({
   evaluations: z.array(evaluationSchema),
   evaluation_funds: z.array(evaluationFundSchema),
   indicators: z.array(indicatorSchema),
+  tables: z.array(tableInfoSchema),
+  table_cells: z.array(tableCellSchema),
   unread: z.array(unreadSchema),
   unread_cells: z.array(unreadCellSchema),
   checks: z.array(checkSchema),

@@ -1,5 +1,5 @@
 /** What the table checks look at: the records of the table stage, and the narrative they restate. */
-import type { CodedTable } from '../extract/coded-tables.js';
+import type { CodedTable } from '../extract/statistical-tables.js';
 import type { Evaluation, EvaluationFund, Indicator } from '../extract/evaluations.js';
 import type { Fact, LineItem } from '../extract/types.js';
 import type { CheckFailure } from './types.js';

@@ -7,7 +7,7 @@ import { findTables, joinContinuedTables, type Table } from '../../src/tables/in
 import type { TableRules } from '../../src/rules/tables-schema.js';
 import { loadRules as loadAllRules } from '../../src/rules/load.js';
 import { readEvaluations, type EvaluationsResult } from '../../src/extract/evaluations.js';
-import { readCodedTables, type CodedTablesResult } from '../../src/extract/coded-tables.js';
+import { readStatisticalTables, type StatisticalTablesResult } from '../../src/extract/statistical-tables.js';
 import { loadRules } from '../../src/rules/load.js';
 import { extractFromPages, prepareRules } from '../../src/pipeline.js';
 import { runTableChecks } from '../../src/validate/table-checks.js';
@@ -61,7 +61,7 @@ describe('golden: 项目支出绩效自评表 and 表五 of urumqi-gxj-2021 (tab
   let pages: PageContent[];
   let tables: Table[];
   let ev: EvaluationsResult;
-  let coded: CodedTablesResult;
+  let coded: StatisticalTablesResult;
 
   beforeAll(async () => {
     rules = (await loadAllRules(new URL('../../rules', import.meta.url).pathname)).tables;
@@ -71,13 +71,13 @@ describe('golden: 项目支出绩效自评表 and 表五 of urumqi-gxj-2021 (tab
       { pages },
     );
     ev = readEvaluations(tables, rules);
-    coded = readCodedTables(tables, pages, rules);
+    coded = readStatisticalTables(tables, pages, rules);
   });
 
   it('fails only the checks the report really fails', async () => {
     // the narrative the table restates (五、 coded lines and its total)
     const narrative = extractFromPages(fixture('urumqi-gxj-2021.pdf'), '0'.repeat(64), null, pages, prepareRules(await loadRules(new URL('../../rules', import.meta.url).pathname)));
-    const failed = runTableChecks({ ...ev, codedTables: coded.tables, narrativeLines: narrative.line_items, narrativeFacts: narrative.facts });
+    const failed = runTableChecks({ ...ev, codedTables: coded.coded, narrativeLines: narrative.line_items, narrativeFacts: narrative.facts });
     expect(failed.map((f) => `${f.check}:${f.subject}:${f.expected}:${f.actual}`)).toEqual([
       // 表五 合计 7030.18, 五、 states 7030.17 (its 13 lines sum to 7030.18)
       'table_matches_narrative:table5_total:7030.17:7030.18',
@@ -153,7 +153,7 @@ describe('golden: 表五 of other-dept-2019 (table stage)', () => {
     const rules = (await loadAllRules(new URL('../../rules', import.meta.url).pathname)).tables;
     const pages = (await readDocument(fixture('other-dept-2019.pdf'), { readSegments })).pages;
     const tables = joinContinuedTables(pages.flatMap((p) => findTables(p.page, p.items, p.segments)), { pages });
-    const coded = readCodedTables(tables, pages, rules);
+    const coded = readStatisticalTables(tables, pages, rules);
     const want = truth.line_items.filter((l) => l.context === '一般公共预算财政拨款支出决算表');
     expect(coded.line_items.map((l) => ({ context: l.context, code: l.code, name: l.name, amount: l.amount }))).toEqual(want);
     expect(coded.totals.map((f) => ({ key: f.key, section: f.section, label: f.label, amount: f.amount }))).toEqual(truth.facts.filter((f) => f.section.startsWith('四')).map(({ key, section, label, amount }) => ({ key, section, label, amount })));

@@ -9,7 +9,7 @@ describe('rules/tables.yaml', () => {
   it('parses', () => {
     const r = parseRuleFile('tables.yaml', text, tableRulesSchema);
     expect(r.evaluation.funds.rows.filter((x) => x.total)).toHaveLength(1);
-    expect(r.coded_tables.tables[0].total_key).toBe('table5_total');
+    expect(r.statistical.kinds.find((k) => k.kind === 'gpb_expense')?.line_items?.total_key).toBe('table5_total');
   });
 
   it('reports a bad pattern with its file and line', () => {

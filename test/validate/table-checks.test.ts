@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, EvaluationFund, Indicator } from '../../src/extract/evaluations.js';
-import type { CodedTable } from '../../src/extract/coded-tables.js';
+import type { CodedTable } from '../../src/extract/statistical-tables.js';
 import type { Fact, LineItem } from '../../src/extract/types.js';
 import { parseTarget } from '../../src/values/target.js';
 import {
@@ -88,12 +88,12 @@ function fact(key: string, amount: string): Fact {
 function goodTable(): TableCheckInput {
   const lines = [line('206', '3000.00'), line('20604', '1000.00'), line('2060499', '1000.00'), line('20699', '2000.00'), line('2069999', '2000.00'), line('208', '10.24'), line('20805', '10.24'), line('2080501', '10.24')];
   const table: CodedTable = {
+    table_no: 1,
     title: '一般公共预算财政拨款支出决算表',
     context: '一般公共预算财政拨款支出决算表',
     section: '四',
     unit: '万元',
     page: 36,
-    bbox: prov.bbox,
     total_key: 'table5_total',
     narrative_context: '一般公共预算财政拨款支出',
     narrative_total_key: 'gpb_expense_total',

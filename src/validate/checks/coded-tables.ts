@@ -1,5 +1,5 @@
 /** Coded tables: their levels add up, and they say what the narrative says (DOMAIN.md "Classification codes"). */
-import type { CodedTable } from '../../extract/coded-tables.js';
+import type { CodedTable } from '../../extract/statistical-tables.js';
 import type { LineItem } from '../../extract/types.js';
 import { D, dec, decimalsOf } from '../../values/decimal.js';
 import { mid, overlaps, printed, sum } from '../interval.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TableRules } from '../../src/rules/tables-schema.js';
 import { loadRules as loadAllRules } from '../../src/rules/load.js';
-import { readCodedTables } from '../../src/extract/coded-tables.js';
+import { readStatisticalTables } from '../../src/extract/statistical-tables.js';
 import type { PageContent, TextItem } from '../../src/read/types.js';
 import { buildTable } from './build-table.js';
 
@@ -14,7 +14,7 @@ function pageWith(page: number, lines: string[]): PageContent {
   return { page, width: 595, height: 842, items, segments: [] };
 }
 
-describe('readCodedTables', () => {
+describe('readStatisticalTables', () => {
   let rules: TableRules;
   beforeAll(async () => {
     rules = (await loadAllRules(rulesDir)).tables;
@@ -32,7 +32,7 @@ describe('readCodedTables', () => {
       ],
       { page: 12 },
     );
-    const r = readCodedTables([table], [pageWith(12, ['一般公共预算财政拨款支出决算表', '公开05表', '部门：某局 金额单位：万元'])], rules);
+    const r = readStatisticalTables([table], [pageWith(12, ['一般公共预算财政拨款支出决算表', '公开05表', '部门：某局 金额单位：万元'])], rules);
     expect(r.unread).toEqual([]);
     expect(r.line_items.map((l) => [l.code, l.level, l.name, l.amount, l.unit, l.context, l.section])).toEqual([
       ['201', '类', '一般公共服务支出', '130.50', '万元', '一般公共预算财政拨款支出决算表', '四'],
@@ -42,7 +42,7 @@ describe('readCodedTables', () => {
     ]);
     expect(r.totals).toEqual([expect.objectContaining({ key: 'table5_total', section: '四', label: '合计', amount: '130.50', unit: '万元', page: 12 })]);
     expect(r.totals[0].source_text).toContain('130.50');
-    expect(r.tables[0]).toMatchObject({ narrative_context: '一般公共预算财政拨款支出', narrative_total_key: 'gpb_expense_total' });
+    expect(r.coded[0]).toMatchObject({ narrative_context: '一般公共预算财政拨款支出', narrative_total_key: 'gpb_expense_total' });
     expect(r.line_items[2].bbox.x1).toBeGreaterThan(r.line_items[2].bbox.x0);
   });
 
@@ -56,7 +56,7 @@ describe('readCodedTables', () => {
       ['', '05', '01', '行政单位离退休', '3000', '3000'],
       ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '2000', '1000'],
     ]);
-    const r = readCodedTables([table], [pageWith(1, ['表五 一般公共预算财政拨款支出决算表', '金额单位：元'])], rules);
+    const r = readStatisticalTables([table], [pageWith(1, ['表五 一般公共预算财政拨款支出决算表', '金额单位：元'])], rules);
     expect(r.line_items.map((l) => [l.code, l.level, l.amount, l.unit])).toEqual([
       ['208', '类', '5000', '元'],
       ['20805', '款', '5000', '元'],
@@ -66,12 +66,15 @@ describe('readCodedTables', () => {
     expect(r.totals.map((t) => [t.key, t.amount, t.unit])).toEqual([['table5_total', '5000', '元']]);
   });
 
-  it('leaves tables with another title alone', () => {
+  it('gives line items only for the kinds whose rule says so (基本支出决算表: cells, no line items)', () => {
     const table = buildTable([
       ['科目编码', '科目名称', '本年支出'],
       ['201', '一般公共服务支出', '1.00'],
     ]);
-    const r = readCodedTables([table], [pageWith(1, ['一般公共预算财政拨款基本支出决算表'])], rules);
-    expect(r.tables).toEqual([]);
+    const r = readStatisticalTables([table], [pageWith(1, ['一般公共预算财政拨款基本支出决算表'])], rules);
+    expect(r.coded).toEqual([]);
+    expect(r.line_items).toEqual([]);
+    expect(r.tables.map((t) => t.kind)).toEqual(['gpb_basic_expense']);
+    expect(r.cells.map((x) => [x.row_code, x.row, x.column, x.value])).toEqual([['201', '一般公共服务支出', '本年支出', '1.00']]);
   });
 });
