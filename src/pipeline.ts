@@ -15,9 +15,9 @@ import { compileStatementRules, readStatements, type CompiledStatementRules } fr
 import { readMeta, readStaff } from './extract/meta.js';
 import { readUnits } from './extract/units.js';
 import type { Rules } from './rules/schema.js';
-import { findTables, joinContinuedTables, type Table } from './tables/index.js';
+import { findTables, findUnruledTables, joinContinuedTables, type Table } from './tables/index.js';
 import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
-import { readStatisticalTables, type SectionOf } from './extract/statistical-tables.js';
+import { readStatisticalTables, unruledTableRules, type SectionOf } from './extract/statistical-tables.js';
 import { runTableChecks } from './validate/table-checks.js';
 import { lowConfidence } from './validate/checks/confidence.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from './extract/types.js';
@@ -81,6 +81,8 @@ export interface PreparedRules {
   rules: Rules;
   statements: CompiledStatementRules;
   furniture: RegExp[];
+  /** how tables printed without rulings are found */
+  unruled: ReturnType<typeof unruledTableRules>;
 }
 
 export function prepareRules(rules: Rules): PreparedRules {
@@ -88,6 +90,7 @@ export function prepareRules(rules: Rules): PreparedRules {
     rules,
     statements: compileStatementRules(rules.statements, rules.facts),
     furniture: rules.document.furniture.patterns.map((p) => new RegExp(p, 'u')),
+    unruled: unruledTableRules(rules.tables),
   };
 }
 
@@ -151,10 +154,8 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
   const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
   const readablePages = pages.filter((p) => readable.some((r) => r.page === p.page));
-  const tables = joinContinuedTables(
-    readablePages.flatMap((p) => findTables(p.page, p.items, p.segments)),
-    { pages: readablePages },
-  );
+  const ruled = readablePages.flatMap((p) => findTables(p.page, p.items, p.segments));
+  const tables = joinContinuedTables([...ruled, ...findUnruledTables(readablePages, ruled, prepared.unruled)], { pages: readablePages });
   const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const evaluations = readEvaluations(tables, rules.tables);
   const coded = readStatisticalTables(tables, readablePages, rules.tables, sectionAt(tree));

@@ -6,7 +6,7 @@
  */
 import type { PageContent } from '../read/types.js';
 import type { Cell, Table } from '../tables/index.js';
-import { cellAt } from '../tables/index.js';
+import { cellAt, type UnruledOptions } from '../tables/index.js';
 import { toLines } from '../tables/text.js';
 import { itemMidY } from '../tables/text.js';
 import { tableStructure, type CodePart, type HeaderTreeNode, type StructureHints, type TableStructure } from '../tables/structure.js';
@@ -205,6 +205,22 @@ function rowCode(table: Table, row: number, codeCols: { col: number; part: CodeP
     } else return null;
   }
   return code || null;
+}
+
+/**
+ * What the table stage needs to find tables printed without rulings: a title line of a known kind, the note
+ * that ends a table, the unit line printed with the title, a row label that starts a row without a number.
+ */
+export function unruledTableRules(rules: TableRules | StatisticalTablesRules): UnruledOptions {
+  const c = compile('statistical' in rules ? rules.statistical : rules);
+  const noteStart = new RegExp(c.r.note_start, 'u');
+  return {
+    isTitle: (line) => kindOfTitle(fold(line), c) !== undefined,
+    isEnd: (line) => noteStart.test(fold(line)) || c.emptyNote.test(fold(line)),
+    isPreamble: (line) => c.unit.test(fold(line)) && fold(line).length <= 30,
+    isNumber: (s) => c.hints.isNumber(fold(s)),
+    isRowStart: (s) => c.hints.isBodyLabel(fold(s)) || /^\d{3}(\d{2}){0,2}(?=\D)/u.test(fold(s)),
+  };
 }
 
 /** Reads every table: kind, title, unit, header tree, value cells; line items of the kinds that have them. */

@@ -97,6 +97,8 @@ export const statisticalTablesRulesSchema = z.strictObject({
   unit: z.strictObject({ pattern: regex, default: z.string().min(1) }),
   /** the printed note below (or inside) a table printed empty ("故本表无数据") */
   empty_note: regex,
+  /** a line under a table that starts its notes and so ends a table printed without rulings */
+  note_start: regex,
   /** how far below a table its note is looked for (text lines) */
   note_lines: z.number().int().min(1).default(4),
   header: z.strictObject({

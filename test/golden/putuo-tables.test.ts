@@ -47,3 +47,17 @@ describe('golden: the tables of putuo-shgzb-2024 (national template, WPS, ruled)
     expect(t.header[0]).toMatchObject({ text: '财政拨款“三公”经费', cols: [0, 11] });
   });
 });
+
+describe('golden: the same report with every ruling removed (tables read by alignment alone)', () => {
+  it('reads every printed cell as the truth has it', async () => {
+    const truth = JSON.parse(readFileSync(fixture('putuo-shgzb-2024.truth.json'), 'utf8')) as { tables: TruthTable[] };
+    const rules = prepareRules(await loadRules(new URL('../../rules', import.meta.url).pathname));
+    const result = await processDocument(fixture('putuo-shgzb-2024.pdf'), rules, { readSegments: async () => [] });
+    const s = scoreTables(result, truth.tables.filter((t) => t.kind !== 'units'));
+    console.log(`putuo-shgzb-2024 without rulings: ${tableSummary(s)}`);
+    expect(s.missing).toEqual([]);
+    expect(s.extra).toEqual([]);
+    expect(s.fieldMismatches).toEqual([]);
+    expect(result.tables.every((t) => t.kind !== 'other')).toBe(true);
+  });
+});

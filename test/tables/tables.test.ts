@@ -227,6 +227,39 @@ describe('tableFromAlignment', () => {
     expect(cellAt(t, 0, 1)?.text).toBe('1500');
   });
 
+  it('reads a header centred over two columns as spanning them, and a header wrapped in a narrow column as one cell', () => {
+    // columns: label 50–150, value 200–240 | label 260–360, value 400–440; 收入 centred over 50–245, 支出 over 255–445
+    const items = [
+      item('收入', 137, 730),
+      item('支出', 340, 730),
+      item('一般公共', 400, 716),
+      item('项目', 90, 702),
+      item('决算数', 205, 702),
+      item('项目', 300, 702),
+      item('预算', 410, 702),
+      item('一、财政拨款收入', 50, 685),
+      item('307.82', 205, 685),
+      item('一、一般公共服务支出', 260, 685),
+      item('264.87', 405, 685),
+      item('总计', 50, 670),
+      item('307.82', 205, 670),
+      item('总计', 260, 670),
+      item('307.82', 405, 670),
+    ];
+    const t = tableFromAlignment(items)!;
+    expect(t.cols).toBe(4);
+    const header = t.cells.filter((c) => c.row < 2 && c.text);
+    expect(header.map((c) => [c.text, c.row, c.col, c.colSpan])).toEqual([
+      ['收入', 0, 0, 2],
+      ['支出', 0, 2, 2],
+      ['项目', 1, 0, 1],
+      ['决算数', 1, 1, 1],
+      ['项目', 1, 2, 1],
+      ['一般公共预算', 1, 3, 1],
+    ]);
+    expect(cellAt(t, 3, 3)?.text).toBe('307.82');
+  });
+
   it('returns null when there is no second column', () => {
     expect(tableFromAlignment([item('一行文字', 50, 700), item('又一行文字', 50, 685)])).toBeNull();
   });
