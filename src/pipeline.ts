@@ -184,6 +184,18 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       [...statements.facts, ...coded.totals, ...statements.lineItems, ...coded.line_items, ...statements.basicItems, ...staff, ...units, ...evaluations.evaluations, ...evaluations.funds, ...evaluations.indicators],
       rules.ocr.review.below_confidence,
     ),
+    // a table no rule knows is still exported (kind other): said once, so that a new region's titles get a rule
+    ...coded.tables
+      .filter((t) => t.kind === 'other' && coded.cells.some((c) => c.table_no === t.table_no))
+      .map((t) => ({
+        check: 'table_unknown',
+        severity: 'warning' as const,
+        subject: `table_${t.table_no}`,
+        expected: '',
+        actual: t.title,
+        message: `第${t.page}页的表格“${t.title || '（无标题）'}”不是规则认识的表种，其单元格以 other 导出（${coded.cells.filter((c) => c.table_no === t.table_no).length} 个）`,
+        page: t.page,
+      })),
     ...[...evaluations.unread, ...coded.unread].map((u) => ({
       check: 'unread_cell',
       severity: 'warning' as const,

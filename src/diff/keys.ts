@@ -16,6 +16,8 @@ const KEY_FIELDS: Record<string, string[]> = {
   evaluations: ['project'],
   evaluation_funds: ['project', 'row'],
   indicators: ['project', 'name'],
+  tables: ['kind', 'table_no'],
+  table_cells: ['table', 'row_code', 'row', 'column'],
   checks: ['check', 'subject'],
   // one row: doc_id, department, year, published
   meta: [],

@@ -303,7 +303,8 @@ function readCells(table: Table, s: TableStructure, c: Compiled, common: Pick<Ta
         if (!text) continue;
         const number = cleanNumber(text.replace(/%$/, ''));
         const value = number ?? text;
-        if (number === null) {
+        // text in a column of numbers is reported; a column of text (备注) is text
+        if (number === null && s.columns[col].numeric) {
           unread.push({ ...cellProvenance(cell), reason: `${common.title || common.table}：第${row - s.headerRows + 1}行“${label}”的“${path.get(col) ?? ''}”列印的不是数字（${text}）` });
         }
         out.push({ ...common, ...cellProvenance(cell), row_code: code, row: label, row_no: row - s.headerRows, column: path.get(col) ?? '', value });

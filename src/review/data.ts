@@ -142,6 +142,11 @@ export function claimsOf(kind: string, r: SourcedRecord): Claim[] {
       return [{ subject: `${str(r.project)}/${str(r.row)}` }];
     case 'indicators':
       return [{ subject: `${str(r.project)}/${str(r.name ?? r.level2)}` }];
+    case 'table_cells':
+      // the table checks name a cell as table/row/column (row: its code, else its label)
+      return [{ subject: `${str(r.table)}/${str(r.row_code ?? '') || str(r.row)}/${str(r.column)}` }];
+    case 'tables':
+      return [{ subject: str(r.kind) }];
     default:
       return [];
   }
@@ -186,6 +191,10 @@ export function describe(kind: string, r: SourcedRecord): { label: string; value
       return { label: `${str(r.project)} · ${str(r.row)}`, value: str(r.executed), detail: join(r.weight ? `weight ${str(r.weight)}` : '', r.score ? `score ${str(r.score)}` : '') };
     case 'indicators':
       return { label: `${str(r.project)} · ${str(r.name ?? r.level2)}`, value: str(r.actual), detail: join(r.target ? `target ${str(r.target)}` : '', r.score ? `score ${str(r.score)}/${str(r.weight)}` : '') };
+    case 'table_cells':
+      return { label: `${str(r.title)} · ${[str(r.row_code), str(r.row)].filter(Boolean).join(' ')} · ${str(r.column)}`, value: money(r.value, r.unit), detail: str(r.table) };
+    case 'tables':
+      return { label: str(r.title) || str(r.kind), value: r.empty ? '空表' : `${str(r.rows)} 行`, detail: join(str(r.kind), r.empty_note ? str(r.empty_note) : '') };
     default: {
       const value = ['amount', 'count', 'value', 'score'].map((k) => r[k]).find((v) => v !== undefined && v !== null);
       return { label: str(r.label ?? r.name ?? r.key ?? kind), value: money(value, r.unit), detail: '' };

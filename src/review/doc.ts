@@ -34,7 +34,7 @@ export interface ExtractionDoc {
 }
 
 /** Record kinds in the order a reader expects them; kinds not listed follow in document order. */
-export const KNOWN_KINDS = ['facts', 'restatements', 'line_items', 'basic_items', 'staff', 'units', 'unread', 'evaluations', 'evaluation_funds', 'indicators'] as const;
+export const KNOWN_KINDS = ['facts', 'restatements', 'line_items', 'basic_items', 'staff', 'units', 'unread', 'evaluations', 'evaluation_funds', 'indicators', 'tables', 'table_cells'] as const;
 
 export function isSourced(v: unknown): v is SourcedRecord {
   const r = v as SourcedRecord;

@@ -36,6 +36,8 @@ export interface ColumnInfo {
   part?: CodePart;
   /** texts of the header cells above the column, top first (a cell spanning rows counted once) */
   path: string[];
+  /** most of its body cells are numbers */
+  numeric: boolean;
 }
 
 export interface ColumnGroup {
@@ -96,6 +98,7 @@ export function tableStructure(table: Table, hints: StructureHints): TableStruct
 
   // 3. Column roles: header hints first, else what the body cells hold.
   const columns: ColumnInfo[] = [];
+  const stats: { numbers: number; texts: number; codes: number }[] = [];
   for (let col = 0; col < table.cols; col++) {
     const path: string[] = [];
     const seen = new Set<Cell>();
@@ -107,10 +110,6 @@ export function tableStructure(table: Table, hints: StructureHints): TableStruct
       if (t) path.push(t);
     }
     const h = hinted.get(col);
-    if (h) {
-      columns.push({ col, role: h.role, part: h.part, path });
-      continue;
-    }
     let numbers = 0;
     let texts = 0;
     let codes = 0;
@@ -122,9 +121,24 @@ export function tableStructure(table: Table, hints: StructureHints): TableStruct
       if (hints.isNumber(t)) numbers++;
       else texts++;
     }
-    const role: ColumnRole = texts > 0 && texts >= numbers ? 'label' : codes > 0 && codes === numbers && texts === 0 && columns.every((x) => x.role !== 'value') ? 'code' : 'value';
-    columns.push({ col, role, part: role === 'code' ? 'full' : undefined, path });
+    stats.push({ numbers, texts, codes });
+    columns.push({ col, role: h?.role ?? 'value', part: h?.part, path, numeric: numbers > texts });
   }
+  // Columns no header names: codes before any value column are codes; a column of text is a label when no
+  // header names a label column, or when value columns follow it (the label of another side); else it is
+  // a value column printing text (备注).
+  const anyLabel = columns.some((c) => c.role === 'label');
+  columns.forEach((c, k) => {
+    if (hinted.has(c.col)) return;
+    const { numbers, texts, codes } = stats[k];
+    const before = columns.slice(0, k);
+    if (codes > 0 && codes === numbers && texts === 0 && before.every((x) => x.role !== 'value')) {
+      c.role = 'code';
+      c.part = 'full';
+    } else if (texts > 0 && texts >= numbers && (!anyLabel || columns.slice(k + 1).some((x) => !hinted.has(x.col) && stats[x.col].numbers > stats[x.col].texts))) {
+      c.role = 'label';
+    }
+  });
 
   // 4. Groups: a run of code/label columns opens a group, the value columns after it belong to it.
   const groups: ColumnGroup[] = [];

@@ -77,4 +77,30 @@ describe('readStatisticalTables', () => {
     expect(r.tables.map((t) => t.kind)).toEqual(['gpb_basic_expense']);
     expect(r.cells.map((x) => [x.row_code, x.row, x.column, x.value])).toEqual([['201', '一般公共服务支出', '本年支出', '1.00']]);
   });
+
+  it('exports a table no kind knows as other, titled by the line above it, every value cell kept', () => {
+    const table = buildTable([
+      ['项目', '金额'],
+      ['办公设备', '12.50'],
+      ['车辆', '1,030.00'],
+    ], { page: 3 });
+    const r = readStatisticalTables([table], [pageWith(3, ['资产情况统计表', '单位：万元'])], rules);
+    expect(r.tables.map((t) => [t.kind, t.title, t.unit, t.empty])).toEqual([['other', '资产情况统计表', '万元', false]]);
+    expect(r.cells.map((c) => [c.table, c.row, c.column, c.value])).toEqual([
+      ['other', '办公设备', '金额', '12.50'],
+      ['other', '车辆', '金额', '1030.00'],
+    ]);
+  });
+
+  it('reports a value cell that prints text instead of a number, keeping the text', () => {
+    const table = buildTable([
+      ['科目编码', '科目名称', '决算数'],
+      ['301', '工资福利支出', '见附表'],
+      ['30101', '基本工资', '12.00'],
+      ['30102', '津贴补贴', '8.00'],
+    ]);
+    const r = readStatisticalTables([table], [pageWith(1, ['一般公共预算财政拨款基本支出决算表'])], rules);
+    expect(r.cells.map((c) => c.value)).toEqual(['见附表', '12.00', '8.00']);
+    expect(r.unread.map((u) => u.reason)).toEqual([expect.stringContaining('印的不是数字（见附表）')]);
+  });
 });
