@@ -21,6 +21,7 @@ import * as other from './fixtures/other-dept-2019.js';
 import { runChecks, type Truth } from './fixtures/truth.js';
 import { noPagesPdf, stripToUnicode } from './fixtures/pdf-bytes.js';
 import { foldText, readPdfText, type OpenResult } from './fixtures/pdfjs-text.js';
+import { makeNationalFixtures } from './fixtures/nt-fixtures.js';
 
 export { renderReport, type PageSpec, type Block, type RenderOptions } from './fixtures/render.js';
 
@@ -253,6 +254,10 @@ export async function makeFixtures(): Promise<void> {
     purpose: 'a text layer that is present but garbage: must be detected (and sent to OCR), not extracted as if it were text — see the note below for exactly what pdf.js returns',
   });
 
+  // -- national template: putuo (copied), table shapes, a whole generated report -----------------
+  const nt = await makeNationalFixtures(FIXTURES, '/work/shared/real');
+  entries.push(...nt.entries);
+
   // -- the sample (not generated) --------------------------------------------------------------
   const sampleTruth = JSON.parse(readFileSync(path.join(FIXTURES, 'urumqi-gxj-2021.truth.json'), 'utf8')) as Truth;
   const sampleFailures = runChecks(sampleTruth);
@@ -311,7 +316,7 @@ export async function makeFixtures(): Promise<void> {
   const listed = new Set(entries.map((e) => e.file));
   const unlisted = readdirSync(FIXTURES).filter((f) => f !== 'README.md' && !listed.has(f));
   if (unlisted.length > 0) throw new Error(`fixtures not in the manifest: ${unlisted.join(', ')}`);
-  writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks));
+  writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks, nt.section));
   for (const e of entries) console.log(`${sha12(e.file)}  ${e.file}`);
 }
 
@@ -320,7 +325,7 @@ function pdfjsVersion(): string {
   return (require('pdfjs-dist/package.json') as { version: string }).version;
 }
 
-function readme(entries: Entry[], notes: string[], quirks: string[]): string {
+function readme(entries: Entry[], notes: string[], quirks: string[], national: string): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return `# Test fixtures
 
@@ -357,6 +362,17 @@ ${quirks.join('\n')}
 ## Notes
 
 ${notes.join('\n')}
+
+## National-template fixtures
+
+Truth files in the schema of putuo-shgzb-2024.truth.json (/work/notes/national-template.md): \`facts\`,
+\`tables\` (every printed non-empty cell: row_code, row, col = header path, value without thousands
+separators) and \`notes\`. Their arithmetic is checked by \`runNtChecks\` in scripts/fixtures/truth.ts (table
+identities, between tables, narrative against tables, shares / changes / completion rates recomputed);
+\`test/fixtures.test.ts\` also checks that every cell value is in the text layer of its table's pages and
+every fact amount on its page.
+
+${national}
 `;
 }
 
