@@ -154,8 +154,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
   const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
   const readablePages = pages.filter((p) => readable.some((r) => r.page === p.page));
-  const ruled = readablePages.flatMap((p) => findTables(p.page, p.items, p.segments));
-  const tables = joinContinuedTables([...ruled, ...findUnruledTables(readablePages, ruled, prepared.unruled)], { pages: readablePages });
+  const tables = findAllTables(readablePages, prepared);
   const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const evaluations = readEvaluations(tables, rules.tables);
   const coded = readStatisticalTables(tables, readablePages, rules.tables, sectionAt(tree));
@@ -226,6 +225,12 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     unread_cells: [...evaluations.unread, ...coded.unread],
     checks,
   };
+}
+
+/** Every table of the pages: ruled grids, tables printed without rulings, both joined across pages. */
+export function findAllTables(pages: PageContent[], prepared: PreparedRules): Table[] {
+  const ruled = pages.flatMap((p) => findTables(p.page, p.items, p.segments));
+  return joinContinuedTables([...ruled, ...findUnruledTables(pages, ruled, prepared.unruled)], { pages, isRowStart: prepared.unruled.isRowStart });
 }
 
 /** The section a point of the page is in: the last heading printed before it (its top-level part's id). */

@@ -297,8 +297,10 @@ function readCells(table: Table, s: TableStructure, c: Compiled, common: Pick<Ta
       if (code) carry[gi] = code;
       for (const col of g.valueCols) {
         const cell = cellAt(table, row, col);
-        // a cell spanning rows or columns is one value, taken where it starts
+        // a cell spanning rows or columns is one value, taken where it starts; a label spanning over a value
+        // column (公用经费合计 across a group) is no value
         if (!cell || cell.row !== row || Math.max(cell.col, g.valueCols[0]) !== col) continue;
+        if (s.columns.some((x) => x.role !== 'value' && x.col >= cell.col && x.col < cell.col + cell.colSpan)) continue;
         const text = c.hints.text(cell);
         if (!text) continue;
         const number = cleanNumber(text.replace(/%$/, ''));

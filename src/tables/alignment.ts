@@ -8,7 +8,8 @@ import type { Cell, Table, TablePart } from './types.js';
 import { cellText, itemMidX, itemMidY, joinWrapped } from './text.js';
 
 export interface AlignmentOptions {
-  /** narrowest gap (in multiples of the median font size) that separates columns (default 0.8) */
+  /** narrowest gap (in multiples of the median font size) that separates columns (default 0.5: a right-aligned
+   *  number and the left-aligned label of the next column may stand that close) */
   minGap?: number;
   /** a printed number (amount, count, percentage); default: digits with an optional sign, separators, point and % */
   isNumber?: (s: string) => boolean;
@@ -52,7 +53,7 @@ export function tableFromAlignment(items: TextItem[], region?: Box, options: Ali
 export function alignedTable(parts: AlignedPart[], options: AlignmentOptions = {}): Table | null {
   const isNumber = options.isNumber ?? ((s: string) => NUMBER.test(s.replace(/\s/g, '')));
   const isRowStart = options.isRowStart ?? (() => false);
-  const minGap = options.minGap ?? 0.8;
+  const minGap = options.minGap ?? 0.5;
   const inside = parts.map((p) =>
     p.items.filter((it) => {
       if (it.str.trim() === '') return false;
@@ -174,8 +175,9 @@ export function alignedTable(parts: AlignedPart[], options: AlignmentOptions = {
     const starts = isRowStart(l.items.map((i) => i.str).join('').replace(/\s/g, '')) || new Set(l.items.map((it) => colOf(itemMidX(it)))).size > 1;
     const near = valueLines.filter((v) => v.part === l.part).sort((a, b) => Math.abs(a.y - l.y) - Math.abs(b.y - l.y))[0];
     const d = near ? Math.abs(near.y - l.y) : Infinity;
-    // within half a row of a value line it is part of that row whatever it says (cells aligned to their top)
-    if (d < 0.5 * pitch || (!starts && d < 0.85 * pitch)) rowOf.set(l, near!);
+    // a code alone within half a row of a value line is that row's code (its cell aligned to the top)
+    const codeAlone = l.items.length === 1 && /^\d+$/.test(l.items[0].str.trim());
+    if ((codeAlone && d < 0.5 * pitch) || (!starts && d < 0.85 * pitch)) rowOf.set(l, near!);
   }
   const rows: Line[][] = [];
   for (const l of body) {

@@ -1,7 +1,7 @@
 /** Tables that continue on the next page: joined into one, each cell keeping its own page. */
 import type { PageContent } from '../read/types.js';
 import type { Cell, Table } from './types.js';
-import { itemMidY, joinWrapped } from './text.js';
+import { itemMidY, joinWrapped, toLines } from './text.js';
 
 export interface JoinOptions {
   /** column boundaries within this many points are the same (default 3) */
@@ -19,6 +19,8 @@ export interface JoinOptions {
    * row is blank here, the texts are appended to the row above instead of making a new row (default true).
    */
   mergeSplitRows?: boolean;
+  /** a cell text that starts a row of its own (a numbered label, a code): such a row is never a split row */
+  isRowStart?: (text: string) => boolean;
 }
 
 const PAGE_NUMBER = /^\s*[-—–]?\s*(第\s*)?\d{1,4}\s*页?\s*([/／]\s*(共\s*)?\d+\s*页?)?\s*[-—–]?\s*$/;
@@ -58,17 +60,23 @@ function bottomCells(t: Table): Cell[] {
   return t.cells.filter((c) => c.row + c.rowSpan === t.rows).sort((a, b) => a.col - b.col);
 }
 
+/** The page's text lines (runs joined), for telling page furniture from content. */
+function linesOf(pc: PageContent, keep: (y: number) => boolean): string[] {
+  return toLines(pc.items.filter((it) => it.str.trim() !== '' && keep(itemMidY(it)))).map((l) => l.text);
+}
+
 function clearBelow(t: Table, pages: Map<number, PageContent>): boolean {
   const part = t.parts[t.parts.length - 1];
   const pc = pages.get(part.page);
   if (!pc) return true;
-  return pc.items.every((it) => it.str.trim() === '' || itemMidY(it) >= part.bbox.y0 || PAGE_NUMBER.test(it.str));
+  // lines, not runs: a page number set as three runs ("第", "6", "页") is still a page number
+  return linesOf(pc, (y) => y < part.bbox.y0).every((l) => PAGE_NUMBER.test(l));
 }
 
 function clearAbove(t: Table, pages: Map<number, PageContent>): boolean {
   const pc = pages.get(t.page);
   if (!pc) return true;
-  return pc.items.every((it) => it.str.trim() === '' || itemMidY(it) <= t.bbox.y1 || PAGE_NUMBER.test(it.str) || ALLOWED_ABOVE.test(it.str));
+  return linesOf(pc, (y) => y > t.bbox.y1).every((l) => PAGE_NUMBER.test(l) || ALLOWED_ABOVE.test(l));
 }
 
 /**
@@ -85,14 +93,14 @@ export function joinContinuedTables(tables: Table[], options: JoinOptions = {}):
   const out: Table[] = [];
   for (const t of sorted) {
     const prev = out[out.length - 1];
-    const joined = prev ? tryJoin(prev, t, tol, pages, options.mergeSplitRows ?? true) : null;
+    const joined = prev ? tryJoin(prev, t, tol, pages, options.mergeSplitRows ?? true, options.isRowStart ?? (() => false)) : null;
     if (joined) out[out.length - 1] = joined;
     else out.push(t);
   }
   return out;
 }
 
-function tryJoin(a: Table, b: Table, tol: number, pages: Map<number, PageContent>, mergeSplit: boolean): Table | null {
+function tryJoin(a: Table, b: Table, tol: number, pages: Map<number, PageContent>, mergeSplit: boolean, isRowStart: (text: string) => boolean): Table | null {
   const last = a.parts[a.parts.length - 1];
   if (b.page !== last.page + 1 || b.parts.length !== 1) return null;
   if (!clearBelow(a, pages) || !clearAbove(b, pages)) return null;
@@ -109,10 +117,13 @@ function tryJoin(a: Table, b: Table, tol: number, pages: Map<number, PageContent
     k++;
   }
 
-  // The first body row of B must be laid out like A's last row.
+  // Without the pages to show that nothing but furniture stands between the parts, B's first body row
+  // must also be laid out like A's last row; with them, a part may start with a row of its own layout
+  // (the 人员经费合计 | 公用经费合计 row, alone on the next page).
   const aBottom = bottomCells(a);
   const bFirst = cellsInRow(b, k);
-  if (rowShape(aBottom) !== rowShape(bFirst, map)) return null;
+  const sameShape = rowShape(aBottom) === rowShape(bFirst, map);
+  if (!sameShape && pages.size === 0) return null;
 
   // A row split by the page break continues A's last row.
   let splitRow = false;
@@ -121,7 +132,9 @@ function tryJoin(a: Table, b: Table, tol: number, pages: Map<number, PageContent
     const aFilled = new Set(aBottom.filter((c) => norm(c.text)).map((c) => c.col));
     const bFilledCols = new Set(filled.map((c) => map[c.col]));
     splitRow =
+      sameShape &&
       filled.length > 0 &&
+      !filled.some((c) => isRowStart(norm(c.text))) &&
       filled.length * 2 <= bFirst.length &&
       filled.every((c) => aFilled.has(map[c.col])) &&
       [...aFilled].some((col) => !bFilledCols.has(col));

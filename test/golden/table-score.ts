@@ -38,9 +38,13 @@ export function scoreTables(result: Pick<DocumentResult, 'tables' | 'table_cells
     if (JSON.stringify(want) === JSON.stringify(got)) s.tableFields.matched++;
     else s.fieldMismatches.push(`${name}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   };
+  // tables of one kind are paired by title, then in order
+  const usedTables = new Set<unknown>();
   for (const t of truth) {
     const k = (s.kinds[t.kind] ??= { matched: 0, total: 0 });
-    const got = result.tables.find((x) => x.kind === t.kind);
+    const same = result.tables.filter((x) => x.kind === t.kind && !usedTables.has(x));
+    const got = same.find((x) => x.title === t.title) ?? same[0];
+    usedTables.add(got);
     field(`${t.kind}.found`, true, !!got);
     if (got) {
       field(`${t.kind}.title`, t.title, got.title);
