@@ -10,7 +10,7 @@ import { flowText } from './lines/flow.js';
 import type { Line } from './lines/types.js';
 import { normalizeLine } from './normalize/normalize.js';
 import { judgeTextLayer } from './ocr/quality.js';
-import { splitSections, type Section, type SectionTree } from './sections/sections.js';
+import { splitSections, type Section, type SectionTree, type TableRegion } from './sections/sections.js';
 import { compileStatementRules, readStatements, type CompiledStatementRules } from './extract/statements.js';
 import { readMeta, readStaff } from './extract/meta.js';
 import { readUnits } from './extract/units.js';
@@ -144,13 +144,13 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     throw new DocumentError('not_a_report', file, `the text is not a 部门决算 report (none of ${rules.document.report.signatures.join(' / ')} found)`);
   }
 
-  const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
-  const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
   const readablePages = pages.filter((p) => readable.some((r) => r.page === p.page));
   const tables = joinContinuedTables(
     readablePages.flatMap((p) => findTables(p.page, p.items, p.segments)),
     { pages: readablePages },
   );
+  const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0, tableRegions(tables));
+  const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
   const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const evaluations = readEvaluations(tables, rules.tables);
   const coded = readCodedTables(tables, readablePages, rules.tables);
@@ -207,6 +207,11 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     unread_cells: [...evaluations.unread, ...coded.unread],
     checks,
   };
+}
+
+/** Where the tables lie, page by page: their lines are cells, not narrative. A one-cell frame is no table. */
+function tableRegions(tables: Table[]): TableRegion[] {
+  return tables.filter((t) => t.rows >= 2 && t.cols >= 2).flatMap((t) => t.parts.map((p) => ({ page: p.page, bbox: p.bbox })));
 }
 
 /** Tables starting on the pages a section spans (its heading's page to the next section's). */

@@ -27,6 +27,7 @@ export const headingRulesSchema = z.strictObject({
   not_ending_with: z.string(),
   not_containing: z.string(),
   contents_entry: regex,
+  contents_title: regex,
   blocks: z.array(z.strictObject({ kind: z.string(), start: regex, until_level: z.number().int().min(1) })),
 });
 
