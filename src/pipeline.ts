@@ -159,7 +159,9 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const staff = readStaff(staffTexts, rules.document.staff.fields);
   const { meta } = readMeta(
     {
-      start: [flowText((tree.preamble.length ? tree.preamble : lines).slice(0, 8))],
+      // the cover (never the table of contents: its entries name the department next to other words)
+      start: [flowText(tree.preamble.slice(0, 8))],
+      headings: tree.sections.filter((s) => s.level === 1).map((s) => flowText(s.heading)),
       text: staffTexts.length ? staffTexts : narrative.map((n) => n.text),
       end: lines.slice(-5).map((l) => flowText([l])),
     },

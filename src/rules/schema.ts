@@ -11,7 +11,7 @@ const regex = z.string().min(1).superRefine((src, ctx) => {
   }
 });
 
-const scoped = z.strictObject({ scope: z.enum(['start', 'text', 'end']), pattern: regex });
+const scoped = z.strictObject({ scope: z.enum(['start', 'headings', 'text', 'end']), pattern: regex });
 
 export const documentRulesSchema = z.strictObject({
   report: z.strictObject({ signatures: z.array(z.string().min(1)).min(1), vocabulary: z.array(z.string().min(1)).min(1) }),

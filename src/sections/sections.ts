@@ -27,8 +27,10 @@ export interface Block {
 }
 
 export interface SectionTree {
-  /** lines before the first heading (cover, title) */
+  /** lines before the first heading and the table of contents (cover, title) */
   preamble: Line[];
+  /** the table of contents */
+  contents: Line[];
   sections: Section[];
   blocks: Block[];
 }
@@ -52,15 +54,18 @@ export interface TableRegion {
 export function splitSections(lines: readonly Line[], rules: HeadingRules, pageRight: (page: number) => number, tables: readonly TableRegion[] = []): SectionTree {
   const levels: CompiledLevel[] = rules.levels.map((l) => ({ level: l.level, re: new RegExp(l.pattern, 'u') })).sort((a, b) => a.level - b.level);
   const blockRules = rules.blocks.map((b) => ({ ...b, re: new RegExp(b.start, 'u') }));
-  const tree: SectionTree = { preamble: [], sections: [], blocks: [] };
+  const tree: SectionTree = { preamble: [], contents: [], sections: [], blocks: [] };
   // stack[i] = current section at level i+1
   const stack: Section[] = [];
   const lastNum: number[] = []; // last accepted number per level depth, reset when the parent changes
   let block: (Block & { untilLevel: number }) | undefined;
 
   const contentsEntry = new RegExp(rules.contents_entry, 'u');
-  const bodyStart = contentsEnd(lines, levels, new RegExp(rules.contents_title, 'u'));
-  tree.preamble.push(...lines.slice(0, bodyStart));
+  const contentsTitle = new RegExp(rules.contents_title, 'u');
+  const bodyStart = contentsEnd(lines, levels, contentsTitle);
+  const contentsStart = bodyStart ? lines.findIndex((l) => contentsTitle.test(l.text)) : 0;
+  tree.preamble.push(...lines.slice(0, contentsStart));
+  tree.contents.push(...lines.slice(contentsStart, bodyStart));
   const tableBlocks = new Map<TableRegion, Block>();
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i];
@@ -78,7 +83,7 @@ export function splitSections(lines: readonly Line[], rules: HeadingRules, pageR
     if (looksLikeContentsRestart(lines[i], levels[0], tree, lastNum)) {
       // The headings so far had no text under them: they were a table of contents without page
       // numbers. The document starts again here.
-      tree.preamble.push(...tree.sections.flatMap((s) => [...s.heading, ...s.lines]));
+      tree.contents.push(...tree.sections.flatMap((s) => [...s.heading, ...s.lines]));
       tree.sections = [];
       stack.length = 0;
       lastNum.length = 0;

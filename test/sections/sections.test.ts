@@ -75,7 +75,7 @@ describe('sections: tables of contents', () => {
     const tree = splitSections([l('目录'), l('第一部分 部门概况'), l('一、主要职能'), l('第二部分 部门决算情况说明'), l('第一部分 部门概况'), l('一、主要职能'), l('正文'), l('第二部分 部门决算情况说明')], rules, right);
     expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '二']);
     expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文']);
-    expect(tree.preamble.map((x) => x.text)).toContain('目录');
+    expect(tree.contents.map((x) => x.text)).toContain('目录');
   });
 
   it('starts again after an untitled contents whose entries left stray title lines under a heading', () => {
@@ -112,7 +112,8 @@ describe('sections: tables of contents', () => {
     const body = [l('第一部分 某局概况'), l('一、主要职能'), l('负责……，……。'), l('第三部分 某局2024年度部门决算情况说明'), l('一、收入支出决算总体情况说明'), l('正文')];
     const tree = splitSections([...contents, ...body], rules, right);
     expect(tree.sections.map((s) => `${s.id} ${s.title}`)).toEqual(['一 某局概况', '一/一 主要职能', '三 某局2024年度部门决算情况说明', '三/一 收入支出决算总体情况说明']);
-    expect(tree.preamble).toHaveLength(contents.length);
+    expect(tree.contents).toHaveLength(contents.length);
+    expect(tree.preamble).toEqual([]);
   });
 });
 
