@@ -20,7 +20,7 @@ import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, 
 import { readCodedTables } from './extract/coded-tables.js';
 import { runTableChecks } from './validate/table-checks.js';
 import { lowConfidence } from './validate/checks/confidence.js';
-import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
+import type { BasicItem, DocumentMeta, Fact, LineItem, StaffCount, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
 
 export interface PageReport {
@@ -45,8 +45,8 @@ export interface DocumentResult {
   sections: { id: string; level: number; title: string; page: number }[];
   staff: StaffCount[];
   units: Unit[];
+  /** every statement of a value; one stated again carries `restates` */
   facts: Fact[];
-  restatements: Restatement[];
   line_items: LineItem[];
   basic_items: BasicItem[];
   evaluations: Evaluation[];
@@ -168,7 +168,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     rules.document.meta,
   );
   const checks = [
-    ...runChecks({ facts: statements.facts, restatements: statements.restatements, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
+    ...runChecks({ facts: statements.facts, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
     ...runTableChecks({
       evaluations: evaluations.evaluations,
       funds: evaluations.funds,
@@ -199,7 +199,6 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     staff,
     units,
     facts: [...statements.facts, ...coded.totals],
-    restatements: statements.restatements,
     line_items: [...statements.lineItems, ...coded.line_items],
     basic_items: statements.basicItems,
     evaluations: evaluations.evaluations,

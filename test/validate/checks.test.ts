@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { BasicItem, Fact, LineItem, Restatement } from '../../src/extract/types.js';
+import { newFact, type BasicItem, type Fact, type LineItem } from '../../src/extract/types.js';
 import { CHECKS, runChecks } from '../../src/validate/checks.js';
 import type { CheckInput } from '../../src/validate/types.js';
 
 const prov = { page: 3, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, source_text: 's' };
 const fact = (key: string, amount: string, more: Partial<Fact> = {}): Fact => ({
-  ...prov,
-  key,
-  section: '二/一',
-  label: key,
-  amount,
-  unit: '万元',
-  change: null,
-  change_pct: null,
-  share_pct: null,
-  variance_pct: null,
-  final_amount: null,
-  parent: null,
+  ...newFact({ ...prov, key, section: '二/一', label: key, amount, unit: '万元' }),
   share_of: more.parent ?? null,
-  additive: true,
   ...more,
 });
-const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], restatements: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
+const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
 const ids = (x: Partial<CheckInput>) => runChecks(input(x)).map((c) => `${c.severity}:${c.check}:${c.subject}`);
 
 describe('checks', () => {
@@ -72,9 +60,11 @@ describe('checks', () => {
   });
 
   it('restatement and staff_sum', () => {
-    const r = (amount: string): Restatement => ({ ...prov, key: 'a', section: '二/二', amount, unit: '万元' });
-    expect(ids({ facts: [fact('a', '5.0')], restatements: [r('5.00')] })).toEqual([]);
-    expect(ids({ facts: [fact('a', '5.0')], restatements: [r('5.01')] })).toEqual(['error:restatement:a']);
+    const r = (amount: string) => fact('a', amount, { section: '二/二', restates: '二/一' });
+    expect(ids({ facts: [fact('a', '5.0'), r('5.00')] })).toEqual([]);
+    expect(ids({ facts: [fact('a', '5.0'), r('5.01')] })).toEqual(['error:restatement:a']);
+    // a restated total is not a second total, nor a restated component a second summand
+    expect(ids({ facts: [fact('t', '10'), fact('c', '10', { parent: 't' }), fact('t', '10', { restates: '二/一' }), fact('c', '10', { parent: 't', restates: '二/一' })] })).toEqual([]);
     const s = (field: string, count: number) => ({ ...prov, field, count });
     expect(ids({ staff: [s('total', 10), s('in_service', 7), s('retired_tui', 3)] })).toEqual([]);
     expect(ids({ staff: [s('total', 10), s('in_service', 7), s('retired_tui', 2)] })).toEqual(['error:staff_sum:staff']);

@@ -1,12 +1,12 @@
 import { minus, mid, overlaps, percent, printed } from '../interval.js';
-import type { Check, CheckFailure } from '../types.js';
+import { firstByKey, type Check, type CheckFailure } from '../types.js';
 
 export const shares: Check = {
   id: 'share_pct',
   description: 'A component\'s 占 x% equals component / total × 100, within printed rounding.',
   run({ facts }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     for (const f of facts) {
       if (f.share_pct === null || !f.share_of) continue;
       const total = byKey.get(f.share_of);

@@ -1,7 +1,7 @@
 import type { Fact } from '../../extract/types.js';
 import { D, dec, decimalsOf } from '../../values/decimal.js';
 import { overlaps, printed, scale, sum, type Interval } from '../interval.js';
-import type { Check, CheckFailure } from '../types.js';
+import { firstByKey, type Check, type CheckFailure } from '../types.js';
 
 /** Scale of a unit to 万元 for money; other units only add up with themselves. */
 const TO_WAN: Record<string, string> = { 万元: '1', 元: '0.0001' };
@@ -42,30 +42,39 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
 
 export const componentsSum: Check = {
   id: 'components_sum',
-  description: 'The components of a total (其中 …) add up to it, within printed rounding.',
+  description: 'The components of a total (其中 …) add up to it, within printed rounding; a key of many values (the 类, the 项 items) is a breakdown of its own.',
   run({ facts }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     const children = new Map<string, Fact[]>();
     for (const f of facts) {
-      if (!f.parent || !f.additive) continue;
+      if (!f.parent || !f.additive || f.restates) continue;
       children.set(f.parent, [...(children.get(f.parent) ?? []), f]);
     }
     for (const [key, parts] of children) {
       const total = byKey.get(key);
       if (!total) continue;
-      out.push(...sumFailure('components_sum', key, total, parts, `components of ${total.label}`));
+      for (const group of breakdowns(parts)) out.push(...sumFailure('components_sum', key, total, group, `${total.label}的组成部分`));
     }
     return out;
   },
 };
+
+/** The components of one total: each key stated many times (gpb_class, gpb_item) is one breakdown, the other keys another. */
+function breakdowns(parts: Fact[]): Fact[][] {
+  const count = new Map<string, number>();
+  for (const p of parts) count.set(p.key, (count.get(p.key) ?? 0) + 1);
+  const many = [...count].filter(([, n]) => n > 1).map(([k]) => k);
+  const single = parts.filter((p) => count.get(p.key) === 1);
+  return [...(single.length ? [single] : []), ...many.map((k) => parts.filter((p) => p.key === k))];
+}
 
 export const codedLinesSum: Check = {
   id: 'coded_lines_sum',
   description: 'Coded lines (功能分类科目) of a statement sum to the total it states.',
   run({ facts, lineItems }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     const groups = new Map<string, typeof lineItems>();
     for (const li of lineItems) if (li.total_key) groups.set(li.total_key, [...(groups.get(li.total_key) ?? []), li]);
     for (const [key, items] of groups) {
@@ -81,7 +90,7 @@ export const basicItemsSum: Check = {
   description: 'Each 人员经费 / 公用经费 list sums to its stated subtotal.',
   run({ facts, basicItems }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     const groups = new Map<string, typeof basicItems>();
     for (const b of basicItems) groups.set(b.group_key, [...(groups.get(b.group_key) ?? []), b]);
     for (const [key, items] of groups) {
