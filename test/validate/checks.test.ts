@@ -45,6 +45,26 @@ describe('checks', () => {
     expect(ids({ facts: [fact('a', '130.55', { change: '38.63', change_pct: '29.59' })] })).toEqual(['error:change_pct:a']);
   });
 
+  it('change_pct: a rate on a zero base (the change is the whole amount) is flagged whatever is printed', () => {
+    expect(ids({ facts: [fact('a', '307.82', { change: '307.82', change_pct: '100.00' })] })).toEqual(['warning:change_pct:a']);
+  });
+
+  it('completion_pct: final / the budget it names; a zero budget has no rate', () => {
+    expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.69' })] })).toEqual([]);
+    expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.96' })] })).toEqual(['error:completion_pct:a']);
+    // 95.89% is 307.82 / 321.02 (全年预算), printed as 完成年初预算的 with a 年初预算 of 0
+    expect(ids({ facts: [fact('a', '307.82', { budget: '0', budget_basis: '年初预算', completion_pct: '95.89' })] })).toEqual(['error:completion_pct:a']);
+    // no budget printed: nothing to compare
+    expect(ids({ facts: [fact('a', '5', { completion_pct: '50' })] })).toEqual([]);
+  });
+
+  it('components_sum: each key of many values (the 类, the 项 items) is a breakdown of its own', () => {
+    const t = fact('t', '30');
+    const many = (key: string, amount: string, label: string) => fact(key, amount, { parent: 't', label });
+    expect(ids({ facts: [t, many('cls', '10', 'A'), many('cls', '20', 'B'), many('item', '5', 'a1'), many('item', '5', 'a2'), many('item', '20', 'b1')] })).toEqual([]);
+    expect(ids({ facts: [t, many('cls', '10', 'A'), many('cls', '20', 'B'), many('item', '5', 'a1'), many('item', '20', 'b1')] })).toEqual(['error:components_sum:t']);
+  });
+
   it('variance_pct: (final − budget) / budget', () => {
     expect(ids({ facts: [fact('a', '33.2', { final_amount: '31.32', variance_pct: '-5.66' })] })).toEqual([]);
     expect(ids({ facts: [fact('a', '2147.42', { final_amount: '59815.06', variance_pct: '2785.44' })] })).toEqual(['error:variance_pct:a']);

@@ -12,7 +12,7 @@ export const restatements: Check = {
       const f = first.find((x) => x.label === r.label) ?? first[0];
       if (!f || f.unit !== r.unit) continue;
       if (!dec(f.amount).eq(dec(r.amount))) {
-        out.push({ check: 'restatement', severity: 'error', subject: r.key, expected: f.amount, actual: r.amount, message: `${f.label} is ${f.amount} in ${f.section} but ${r.amount} in ${r.section}`, page: r.page });
+        out.push({ check: 'restatement', severity: 'error', subject: r.key, expected: f.amount, actual: r.amount, message: `${f.label}在${f.section}为 ${f.amount}，在${r.section}为 ${r.amount}（第${r.page}页）`, page: r.page });
       }
     }
     return out;
@@ -29,7 +29,7 @@ export const unreadAmounts: Check = {
       subject: u.section,
       expected: '',
       actual: `${u.amount}${u.unit}`,
-      message: `${u.reason}: “${u.source_text}”`,
+      message: `${u.reason}：“${u.source_text}”（${u.section}，第${u.page}页）`,
       page: u.page,
     }));
   },

@@ -34,7 +34,7 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
       subject,
       expected: total.amount,
       actual: exact.toFixed(dp),
-      message: `${what}: ${parts.length} parts sum to ${exact.toFixed(dp)} ${total.unit}, the total printed is ${total.amount}${withinRounding ? ' (within printed rounding)' : ''}`,
+      message: `${what}：${parts.length} 项合计 ${exact.toFixed(dp)}${total.unit}，总数印为 ${total.amount}${withinRounding ? '（在印刷舍入范围内）' : ''}（第${total.page}页）`,
       page: total.page,
     },
   ];
@@ -79,7 +79,7 @@ export const codedLinesSum: Check = {
     for (const li of lineItems) if (li.total_key) groups.set(li.total_key, [...(groups.get(li.total_key) ?? []), li]);
     for (const [key, items] of groups) {
       const total = byKey.get(key);
-      if (total) out.push(...sumFailure('coded_lines_sum', key, total, items, `coded lines of ${total.label}`));
+      if (total) out.push(...sumFailure('coded_lines_sum', key, total, items, `${total.label}的科目明细`));
     }
     return out;
   },
@@ -95,7 +95,7 @@ export const basicItemsSum: Check = {
     for (const b of basicItems) groups.set(b.group_key, [...(groups.get(b.group_key) ?? []), b]);
     for (const [key, items] of groups) {
       const total = byKey.get(key);
-      if (total) out.push(...sumFailure('basic_items_sum', key, total, items, `items of ${total.label}`));
+      if (total) out.push(...sumFailure('basic_items_sum', key, total, items, `${total.label}的明细`));
     }
     return out;
   },
@@ -110,6 +110,6 @@ export const staffSum: Check = {
     if (!total || parts.length < 2) return [];
     const s = parts.reduce((a, p) => a + p.count, 0);
     if (s === total.count) return [];
-    return [{ check: 'staff_sum', severity: 'error', subject: 'staff', expected: String(total.count), actual: String(s), message: `staff categories sum to ${s}, 实有人数 is ${total.count}`, page: total.page }];
+    return [{ check: 'staff_sum', severity: 'error', subject: 'staff', expected: String(total.count), actual: String(s), message: `各类人员合计 ${s} 人，实有人数印为 ${total.count} 人（第${total.page}页）`, page: total.page }];
   },
 };
