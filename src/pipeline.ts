@@ -14,6 +14,7 @@ import { splitSections, type Section, type SectionTree, type TableRegion } from 
 import { compileStatementRules, readStatements, type CompiledStatementRules } from './extract/statements.js';
 import { readMeta, readStaff } from './extract/meta.js';
 import { readUnits } from './extract/units.js';
+import { linkFactCodes } from './extract/link-codes.js';
 import type { Rules } from './rules/schema.js';
 import { findTables, joinContinuedTables, type Table } from './tables/index.js';
 import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
@@ -154,7 +155,9 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const evaluations = readEvaluations(tables, rules.tables);
   const coded = readCodedTables(tables, readablePages, rules.tables);
-  const statements = readStatements(narrative, prepared.statements, units);
+  const read = readStatements(narrative, prepared.statements, units);
+  // items and classes named by 类/款/项 get the code of their table row (the table reader's cells go here)
+  const statements = { ...read, facts: linkFactCodes(read.facts, []) };
   const staffTexts = tree.sections.filter((s) => new RegExp(rules.document.staff.section, 'u').test(s.title)).map((s) => flowText(s.lines));
   const staff = readStaff(staffTexts, rules.document.staff.fields);
   const { meta } = readMeta(
