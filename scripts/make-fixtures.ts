@@ -300,6 +300,18 @@ export async function makeFixtures(): Promise<void> {
       origin: 'generated (test/ocr/make-scan-fixture.ts): pages 2 and 9 of other-dept-2019.pdf rendered to 200 dpi grey and wrapped image-only with pdfkit (no text layer, no vector lines)',
       purpose: 'OCR: narrative and the ruled 表五 recovered from the image (character accuracy against other-dept-2019\'s text layer)',
     },
+    {
+      id: 'putuo-shgzb-2024',
+      file: 'putuo-shgzb-2024.pdf',
+      origin: 'copied from ../shared/real (not generated): the real 中共上海市普陀区委社会工作部 2024年度部门决算 as published, 24 pages, made with WPS',
+      purpose: 'the national template: contents without page numbers, the nine tables of 第二部分 printed without that heading, 第三部分 一–十一 in the template wording',
+    },
+    {
+      id: 'putuo-shgzb-2024-truth',
+      file: 'putuo-shgzb-2024.truth.json',
+      origin: 'copied from ../shared/real (not generated): hand-checked facts and every table cell, the report\'s own inconsistencies in `notes`',
+      purpose: 'expected extraction of putuo-shgzb-2024.pdf (national-template truth schema: facts matched by key, section and label; tables with cells)',
+    },
   );
   notes.push(
     `- **urumqi-gxj-2021.truth.json**: the arithmetic checks of scripts/fixtures/truth.ts that fail on it (real mistakes in the published report, kept as printed):\n` +

@@ -64,7 +64,23 @@ describe('fixture manifest', () => {
 });
 
 describe('truth files', () => {
-  const truthFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json'));
+  // the national template's truth (../shared/real's schema: facts and table cells) is checked below
+  const isNational = (f: string) => 'tables' in (truthOf(f) as object);
+  const truthFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && !isNational(f));
+  const nationalFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && isNational(f));
+
+  it.each(nationalFiles)('%s (national template) has the schema: decimals as printed, one fact per key, section and label', (file) => {
+    const t = JSON.parse(read(file).toString('utf8')) as {
+      doc: Record<string, unknown>;
+      facts: { key: string; section: string; label: string; amount: string; change: string | null; change_pct: string | null; share_pct: string | null; budget?: string; completion_pct?: string | null }[];
+      tables: { kind: string; cells: { value: string }[] }[];
+    };
+    expect(Object.keys(t.doc).sort()).toEqual(['department', 'id', 'published', 'year']);
+    expect(new Set(t.facts.map((f) => `${f.key}/${f.section}/${f.label}`)).size).toBe(t.facts.length);
+    const dec = /^-?\d+(\.\d+)?$/;
+    for (const f of t.facts) for (const v of [f.amount, f.change, f.change_pct, f.share_pct, f.budget, f.completion_pct]) if (v != null) expect(v, f.key).toMatch(dec);
+    for (const tb of t.tables) for (const c of tb.cells) expect(c.value, tb.kind).toMatch(dec);
+  });
 
   it.each(truthFiles)('%s has the schema and unique fact keys', (file) => {
     const t = truthOf(file);
