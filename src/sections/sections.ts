@@ -197,6 +197,8 @@ function matchHeading(
     // title with no 第二部分 heading, 第三部分 next).
     const expected = (lastNum[depth] ?? 0) + 1;
     if (depth === 0 ? !(n >= expected) : n !== expected) continue;
+    // a part skipped over must be a title line, not prose that happens to start with 第X部分
+    if (depth === 0 && lastNum[0] !== undefined && n > expected && !isTitle(title, rules)) continue;
     return { level, num, title, used };
   }
   return undefined;

@@ -145,3 +145,13 @@ describe('sections: tables', () => {
     expect(tree.sections.map((s) => s.id)).toEqual(['四']);
   });
 });
+
+describe('sections: parts', () => {
+  it('skips a missing part only for a title line, not for prose starting with 第X部分', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('第一部分 概况'), l('一、主要职能'), l('第三部分所列各表，详见附件。'), l('第三部分 某局2024年度部门决算情况说明')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '三']);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['第三部分所列各表，详见附件。']);
+  });
+});
