@@ -1,7 +1,11 @@
 import type { Fact, TableCell } from './types.js';
 
-/** "A（类）B（款）C（项）" (or just "A（类）", "A（类）B（款）"), ASCII parentheses too. */
-const CHAIN = /^(?<lei>[^（）()]+)[（(]类[）)](?:(?<kuan>[^（）()]+)[（(]款[）)])?(?:(?<xiang>[^（）()]+)[（(]项[）)])?$/u;
+/**
+ * "A（类）B（款）C（项）" (or just "A（类）", "A（类）B（款）"), ASCII parentheses too; a name may hold a short
+ * parenthesis of its own ("政府办公厅（室）及相关机构事务").
+ */
+const NAME = String.raw`(?:[^（）()]|[（(](?![类款项][）)])[^（）()]{1,6}[）)])+?`;
+const CHAIN = new RegExp(String.raw`^(?<lei>${NAME})[（(]类[）)](?:(?<kuan>${NAME})[（(]款[）)])?(?:(?<xiang>${NAME})[（(]项[）)])?$`, 'u');
 
 /** Names as compared: spaces, parentheses' width and a leading 一、 numbering do not matter. */
 function fold(name: string): string {

@@ -33,10 +33,11 @@ describe('linkFactCodes', () => {
         fact('gpb_class', '住房保障支出（类）'),
         fact('gpb_item', '住房保障支出（类）住房改革支出（款）'),
         fact('gov_fund_item', '城乡社区支出（类）国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）'),
+        fact('gpb_item', '一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）'),
       ],
-      [...basic, ...gpb, ...gov],
+      [...basic, ...gpb, ...gov, cell(5, 'gpb_expense', '20103', '政府办公厅（室）及相关机构事务'), cell(5, 'gpb_expense', '2010301', '行政运行')],
     );
-    expect(out.map((f) => f.code)).toEqual(['2013901', '2010101', '221', '22102', '2120801']);
+    expect(out.map((f) => f.code)).toEqual(['2013901', '2010101', '221', '22102', '2120801', '2010301']);
   });
 
   it('folds spaces, parenthesis width and numbering; leaves unknown chains and other facts alone', () => {

@@ -88,6 +88,14 @@ describe('national template: 一般公共预算财政拨款支出', () => {
     expect(r.unread).toEqual([]);
   });
 
+  it('names holding a parenthesis of their own, items numbered （1） or 1.', () => {
+    const r = read(section('三/五/三', ['一般公共预算财政拨款支出决算具体情况'], '其中：（1）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。主要用于：运行。全年预算为8万元，支出决算为8万元。（2）外交支出（类）对外合作与交流（款）在华国际会议（项），年初预算为1万元，支出决算为0.5万元，完成年初预算的50%。'));
+    expect(r.facts.map((f) => [f.item_no, f.label, f.amount, f.budget, f.completion_pct])).toEqual([
+      [1, '一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）', '8', '8', null],
+      [2, '外交支出（类）对外合作与交流（款）在华国际会议（项）', '0.5', '1', '50'],
+    ]);
+  });
+
   it('the 主要用于 prose is not a label, and a budget with no final amount is reported once', () => {
     const r = read(section('三/五/三', ['一般公共预算财政拨款支出决算具体情况'], '1、教育支出（类）普通教育（款）高等教育（项）。主要用于：奖学金。年初预算为20万元。决算数小于预算数的主要原因：未执行。2、教育支出（类）普通教育（款）初中教育（项）。年初预算为5万元，支出决算为5万元。'));
     expect(r.facts.map((f) => [f.label, f.item_no, f.amount, f.budget])).toEqual([['教育支出（类）普通教育（款）初中教育（项）', 2, '5', '5']]);
