@@ -72,7 +72,8 @@ export interface StaffCount extends Provenance {
 export interface Unit {
   seq: number;
   name: string;
-  kind: string;
+  /** 单位性质, or null when the table has no such column (the national template's 序号/单位名称/备注) */
+  kind: string | null;
   page: number;
   bbox: Box;
   source_text: string;

@@ -48,7 +48,7 @@ export const basicItemSchema = z.strictObject({ ...provenance, group: z.string()
 
 export const staffSchema = z.strictObject({ ...provenance, field: z.string().min(1), count: z.number().int().nonnegative() });
 
-export const unitSchema = z.strictObject({ ...provenance, seq: z.number().int().positive(), name: z.string().min(1), kind: z.string() });
+export const unitSchema = z.strictObject({ ...provenance, seq: z.number().int().positive(), name: z.string().min(1), kind: z.string().nullable() });
 
 export const unreadSchema = z.strictObject({ ...provenance, section, label: z.string(), amount: num, unit: z.string(), reason: z.string().min(1) });
 

@@ -8,8 +8,8 @@ import { score, summary, type Mismatch, type Truth } from './score.js';
 const fixture = (f: string) => new URL(`../fixtures/${f}`, import.meta.url).pathname;
 
 /**
- * A real report of the national template (WPS, 24 pages): its narrative half — section tree, meta and every
- * fact of the truth file, field by field. The tables (and the units table) are the table reader's half.
+ * A real report of the national template (WPS, 24 pages): its narrative half — section tree, meta, the unit
+ * list and every fact of the truth file, field by field. The tables' cells are the table reader's half.
  */
 describe('golden: putuo-shgzb-2024 (national template, narrative)', () => {
   let result: DocumentResult;
@@ -51,7 +51,7 @@ describe('golden: putuo-shgzb-2024 (national template, narrative)', () => {
   it('matches every field of every truth fact, except the listed ones', () => {
     // `code` is compared once the table reader's cells reach linkFactCodes (the pipeline passes none yet);
     // the table totals of the coded-table stage (outside 第三部分) are the table half.
-    const s = score(result, truth, { kinds: ['doc', 'facts'], skipFactFields: ['code'], resultFact: (f) => f.section.startsWith('三') });
+    const s = score(result, truth, { kinds: ['doc', 'units', 'facts'], skipFactFields: ['code'], resultFact: (f) => f.section.startsWith('三') });
     console.log(`putuo-shgzb-2024: ${summary(s)}`);
     const known: Mismatch[] = [
       // national-template.md: the 支出决算 of 五（三） carries the budget its 完成年初预算的 95.89% names (年初预算 0,
@@ -63,6 +63,8 @@ describe('golden: putuo-shgzb-2024 (national template, narrative)', () => {
     // the comparison covered every fact: the 9 fields of the sample's truth and budget, budget_label, completion_pct, item_no
     expect(s.fields.facts.total).toBe(truth.facts.length * 13);
     expect(s.fields.doc).toEqual({ matched: 3, total: 3 });
+    // 二、部门决算单位构成: 序号 / 单位名称 / 备注 (no 单位性质 column: kind null)
+    expect(s.fields.units).toEqual({ matched: 4, total: 4 });
   });
 
   it('writes a restated value as its own row, marked with the section it restates', () => {
