@@ -219,8 +219,9 @@ class SectionReader {
       const budget = rules.budgetClause.exec(bare)?.groups;
       if (budget) {
         const b: Budget = { basis: rules.basisOf.get(budget.word)!, amount, m, clauseStart, label: bare };
-        if (this.item && !budget.subject) return this.itemBudget(b);
         const placed = this.matchRule(bare, bare, m) !== undefined;
+        // inside a numbered item every budget is the item's ("该项目年初预算为…") unless a rule knows it
+        if (this.item && (!budget.subject || !placed)) return this.itemBudget(b);
         this.noteBudget(this.budgets, b, budget.subject, !placed);
         if (!placed) return;
       } else if (rules.budgetFinal.has(bare)) {
