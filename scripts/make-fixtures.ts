@@ -365,7 +365,7 @@ ${notes.join('\n')}
 
 ## National-template fixtures
 
-Truth files in the schema of putuo-shgzb-2024.truth.json (/work/notes/national-template.md): \`facts\`,
+Truth files in the schema of putuo-shgzb-2024.truth.json (fact keys in rules/facts.yaml, table kinds in rules/tables.yaml): \`facts\`,
 \`tables\` (every printed non-empty cell: row_code, row, col = header path, value without thousands
 separators) and \`notes\`. Their arithmetic is checked by \`runNtChecks\` in scripts/fixtures/truth.ts (table
 identities, between tables, narrative against tables, shares / changes / completion rates recomputed);

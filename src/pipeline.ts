@@ -10,17 +10,18 @@ import { flowText } from './lines/flow.js';
 import type { Line } from './lines/types.js';
 import { normalizeLine } from './normalize/normalize.js';
 import { judgeTextLayer } from './ocr/quality.js';
-import { splitSections, type Section, type SectionTree } from './sections/sections.js';
+import { splitSections, type Section, type SectionTree, type TableRegion } from './sections/sections.js';
 import { compileStatementRules, readStatements, type CompiledStatementRules } from './extract/statements.js';
 import { readMeta, readStaff } from './extract/meta.js';
 import { readUnits } from './extract/units.js';
+import { linkFactCodes } from './extract/link-codes.js';
 import type { Rules } from './rules/schema.js';
 import { findTables, findUnruledTables, joinContinuedTables, type Table } from './tables/index.js';
 import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
 import { readStatisticalTables, unruledTableRules, type SectionOf } from './extract/statistical-tables.js';
 import { runTableChecks } from './validate/table-checks.js';
 import { lowConfidence } from './validate/checks/confidence.js';
-import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from './extract/types.js';
+import type { BasicItem, DocumentMeta, Fact, LineItem, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
 
 export interface PageReport {
@@ -45,8 +46,8 @@ export interface DocumentResult {
   sections: { id: string; level: number; title: string; page: number }[];
   staff: StaffCount[];
   units: Unit[];
+  /** every statement of a value; one stated again carries `restates` */
   facts: Fact[];
-  restatements: Restatement[];
   line_items: LineItem[];
   basic_items: BasicItem[];
   evaluations: Evaluation[];
@@ -151,26 +152,30 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     throw new DocumentError('not_a_report', file, `the text is not a 部门决算 report (none of ${rules.document.report.signatures.join(' / ')} found)`);
   }
 
-  const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0);
-  const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
   const readablePages = pages.filter((p) => readable.some((r) => r.page === p.page));
   const tables = findAllTables(readablePages, prepared);
+  const tree = splitSections(lines, rules.headings, (p) => rightEdge.get(p) ?? 0, tableRegions(tables));
+  const narrative = tree.sections.map((s) => ({ id: s.id, titles: s.titles, text: flowText(s.lines) }));
   const units = readUnits(tablesOfSection(tree, tables, new RegExp(rules.document.units.section, 'u')), rules.document.units);
   const evaluations = readEvaluations(tables, rules.tables);
   const coded = readStatisticalTables(tables, readablePages, rules.tables, sectionAt(tree));
-  const statements = readStatements(narrative, prepared.statements, units);
+  const read = readStatements(narrative, prepared.statements, units);
+  // items and classes named by 类/款/项 get the code of their table row
+  const statements = { ...read, facts: linkFactCodes(read.facts, coded.cells) };
   const staffTexts = tree.sections.filter((s) => new RegExp(rules.document.staff.section, 'u').test(s.title)).map((s) => flowText(s.lines));
   const staff = readStaff(staffTexts, rules.document.staff.fields);
   const { meta } = readMeta(
     {
-      start: [flowText((tree.preamble.length ? tree.preamble : lines).slice(0, 8))],
+      // the cover (never the table of contents: its entries name the department next to other words)
+      start: [flowText(tree.preamble.slice(0, 8))],
+      headings: tree.sections.filter((s) => s.level === 1).map((s) => flowText(s.heading)),
       text: staffTexts.length ? staffTexts : narrative.map((n) => n.text),
       end: lines.slice(-5).map((l) => flowText([l])),
     },
     rules.document.meta,
   );
   const checks = [
-    ...runChecks({ facts: statements.facts, restatements: statements.restatements, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
+    ...runChecks({ facts: statements.facts, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
     ...runTableChecks({
       evaluations: evaluations.evaluations,
       funds: evaluations.funds,
@@ -213,7 +218,6 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     staff,
     units,
     facts: [...statements.facts, ...coded.totals],
-    restatements: statements.restatements,
     line_items: [...statements.lineItems, ...coded.line_items],
     basic_items: statements.basicItems,
     evaluations: evaluations.evaluations,
@@ -246,6 +250,11 @@ function sectionAt(tree: SectionTree): SectionOf {
     if (!last) return undefined;
     return { id: last.id.split('/')[0], title: last.title };
   };
+}
+
+/** Where the tables lie, page by page: their lines are cells, not narrative. A one-cell frame is no table. */
+function tableRegions(tables: Table[]): TableRegion[] {
+  return tables.filter((t) => t.rows >= 2 && t.cols >= 2).flatMap((t) => t.parts.map((p) => ({ page: p.page, bbox: p.bbox })));
 }
 
 /** Tables starting on the pages a section spans (its heading's page to the next section's). */

@@ -66,8 +66,22 @@ describe('fixture manifest', () => {
 });
 
 describe('truth files', () => {
-  // the national-template truth files (putuo schema) are checked in their own block below
+  // the national-template truth files (putuo schema) are checked here and in their own block below
   const truthFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && !isNtTruth(truthOf(f)));
+  const nationalFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && isNtTruth(truthOf(f)));
+
+  it.each(nationalFiles)('%s (national template) has the schema: decimals as printed, one fact per key, section and label', (file) => {
+    const t = JSON.parse(read(file).toString('utf8')) as {
+      doc: Record<string, unknown>;
+      facts: { key: string; section: string; label: string; amount: string; change: string | null; change_pct: string | null; share_pct: string | null; budget?: string; completion_pct?: string | null }[];
+      tables: { kind: string; cells: { value: string }[] }[];
+    };
+    expect(Object.keys(t.doc).sort()).toEqual(['department', 'id', 'published', 'year']);
+    expect(new Set(t.facts.map((f) => `${f.key}/${f.section}/${f.label}`)).size).toBe(t.facts.length);
+    const dec = /^-?\d+(\.\d+)?$/;
+    for (const f of t.facts) for (const v of [f.amount, f.change, f.change_pct, f.share_pct, f.budget, f.completion_pct]) if (v != null) expect(v, f.key).toMatch(dec);
+    for (const tb of t.tables) for (const c of tb.cells) expect(c.value, tb.kind).toMatch(dec);
+  });
 
   it.each(truthFiles)('%s has the schema and unique fact keys', (file) => {
     const t = truthOf(file);

@@ -6,6 +6,8 @@ import type { DocumentMeta, Provenance, StaffCount } from './types.js';
 export interface MetaSources {
   /** the first lines of the document, each a separate text */
   start: LocatedText[];
+  /** the top-level headings ("第三部分 某局2024年度部门决算情况说明"), each a separate text */
+  headings?: LocatedText[];
   /** the narrative text, section by section */
   text: LocatedText[];
   /** the last lines of the document */
@@ -21,9 +23,9 @@ export interface MetaResult {
 export function readMeta(src: MetaSources, rules: DocumentRules['meta']): MetaResult {
   const meta: DocumentMeta = { department: null, year: null, published: null };
   const provenance: MetaResult['provenance'] = {};
-  const search = (scope: 'start' | 'text' | 'end', pattern: string) => {
+  const search = (scope: 'start' | 'headings' | 'text' | 'end', pattern: string) => {
     const re = new RegExp(pattern, 'u');
-    const texts = scope === 'end' ? [...src.end].reverse() : src[scope];
+    const texts = scope === 'end' ? [...src.end].reverse() : (src[scope] ?? []);
     for (const t of texts) {
       const m = re.exec(t.text);
       if (m) return { m, prov: provenanceOf(t, m.index, m.index + m[0].length) };

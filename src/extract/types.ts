@@ -23,19 +23,22 @@ export interface Fact extends Provenance {
   variance_pct: string | null;
   /** the 决算数 printed with a budget-versus-final statement (for the variance check) */
   final_amount: string | null;
+  /** "年初预算为 B 万元，支出决算为 F 万元，完成…的 r%": amount is F, budget B, completion_pct r */
+  budget: string | null;
+  /** which budget `budget` (and completion_pct) is: 年初预算 / 全年预算 / 调整预算 */
+  budget_basis: string | null;
+  completion_pct: string | null;
   parent: string | null;
   /** the key of the total share_pct is a share of (the parent unless a rule says otherwise) */
   share_of: string | null;
   /** false when the fact belongs to its parent's statement but is not one of its summands */
   additive: boolean;
-}
-
-/** A statement read again later in the report (same key): kept to check it against the first. */
-export interface Restatement extends Provenance {
-  key: string;
-  section: string;
-  amount: string;
-  unit: string;
+  /** the printed number of a numbered item ("3、一般公共服务支出（类）…（项）") */
+  item_no: number | null;
+  /** the 功能分类 code of the table row the fact names (linkFactCodes) */
+  code: string | null;
+  /** a statement of a value stated before (same key, same label for keys stated per item): the first one's section */
+  restates: string | null;
 }
 
 export interface LineItem extends Provenance {
@@ -69,7 +72,8 @@ export interface StaffCount extends Provenance {
 export interface Unit {
   seq: number;
   name: string;
-  kind: string;
+  /** 单位性质, or null when the table has no such column (the national template's 序号/单位名称/备注) */
+  kind: string | null;
   page: number;
   bbox: Box;
   source_text: string;
@@ -91,13 +95,19 @@ export interface DocumentMeta {
 }
 
 /** A fact with no change, share or variance yet: modifiers fill those in as the statement is read. */
-export function newFact(fields: Provenance & { key: string; section: string; label: string; amount: string; unit: string; parent?: string | null; share_of?: string | null; additive?: boolean }): Fact {
+export function newFact(fields: Provenance & { key: string; section: string; label: string; amount: string; unit: string; parent?: string | null; share_of?: string | null; additive?: boolean; item_no?: number | null; restates?: string | null }): Fact {
   return {
     change: null,
     change_pct: null,
     share_pct: null,
     variance_pct: null,
     final_amount: null,
+    budget: null,
+    budget_basis: null,
+    completion_pct: null,
+    item_no: null,
+    code: null,
+    restates: null,
     ...fields,
     parent: fields.parent ?? null,
     share_of: fields.share_of ?? fields.parent ?? null,

@@ -31,7 +31,7 @@ export function readUnits(tables: readonly Table[], rules: DocumentRules['units'
         units.push({
           seq: Number(seq),
           name: norm(name.text),
-          kind: norm(kind?.text ?? ''),
+          kind: kindCol === undefined ? null : norm(kind?.text ?? ''),
           page: name.page,
           bbox: { x0: r2(box.x0), y0: r2(box.y0), x1: r2(box.x1), y1: r2(box.y1) },
           source_text: cells.map((c) => c.text).join(' | '),

@@ -11,7 +11,7 @@ const regex = z.string().min(1).superRefine((src, ctx) => {
   }
 });
 
-const scoped = z.strictObject({ scope: z.enum(['start', 'text', 'end']), pattern: regex });
+const scoped = z.strictObject({ scope: z.enum(['start', 'headings', 'text', 'end']), pattern: regex });
 
 export const documentRulesSchema = z.strictObject({
   report: z.strictObject({ signatures: z.array(z.string().min(1)).min(1), vocabulary: z.array(z.string().min(1)).min(1) }),
@@ -27,6 +27,7 @@ export const headingRulesSchema = z.strictObject({
   not_ending_with: z.string(),
   not_containing: z.string(),
   contents_entry: regex,
+  contents_title: regex,
   blocks: z.array(z.strictObject({ kind: z.string(), start: regex, until_level: z.number().int().min(1) })),
 });
 
@@ -39,6 +40,8 @@ export const statementRulesSchema = z.strictObject({
       unit: z.string().min(1),
       class: z.enum(['money', 'percent', 'count', 'area']),
       scale: decimalString.optional(),
+      /** the printed unit counts only when the next character does not match (万 of "5万（含…）", not of "5万人次") */
+      not_followed_by: regex.optional(),
     }),
   ),
   threshold_suffixes: z.array(z.string().min(1)),
@@ -53,12 +56,18 @@ export const statementRulesSchema = z.strictObject({
     final: z.array(z.string().min(1)),
     item_amount: z.array(z.string().min(1)),
     filler_suffix: regex,
+    budget: z.array(z.strictObject({ words: z.array(z.string().min(1)).min(1), basis: z.string().min(1) })),
+    budget_final: z.array(z.string().min(1)),
+    completion_pattern: regex,
+    unchanged: z.array(z.string().min(1)),
   }),
   label_strip_prefix: z.array(regex),
+  label_strip_suffix: z.array(regex),
   attribute_labels: z.array(z.string().min(1)),
   enumeration_marker: regex,
   basic_item_lists: z.array(z.string().min(1)),
   coded_line: regex,
+  budget_items: z.strictObject({ marker: regex, label: regex }),
 });
 
 const keyTemplate = z.string().regex(/^[a-z][a-z0-9_]*(\{[a-z_]+\}[a-z0-9_]*)*$/, 'a snake_case key, optionally with {group} placeholders');
@@ -72,8 +81,12 @@ export const factRuleSchema = z.strictObject({
   output_label: z.string().min(1).optional(),
   additive: z.boolean().optional(),
   share_of: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
-  role: z.enum(['item']).optional(),
+  role: z.enum(['item', 'budget_item']).optional(),
   after: z.string().optional(),
+  /** several statements of this key are several values (one per label), not restatements */
+  many: z.boolean().optional(),
+  /** the label is matched against the clause before the amount (default) or the whole sentence part back to 。/； */
+  scope: z.enum(['clause', 'sentence']).optional(),
 });
 
 export const factRulesSchema = z.strictObject({ facts: z.array(factRuleSchema).min(1) });

@@ -19,12 +19,16 @@ export const factSchema = z.strictObject({
   share_pct: num.nullable(),
   variance_pct: num.nullable(),
   final_amount: num.nullable(),
+  budget: num.nullable(),
+  budget_basis: z.string().min(1).nullable(),
+  completion_pct: num.nullable(),
   parent: key.nullable(),
   share_of: key.nullable(),
   additive: z.boolean(),
+  item_no: z.number().int().positive().nullable(),
+  code: z.string().regex(/^\d{3}(\d{2}){0,2}$/).nullable(),
+  restates: section.nullable(),
 });
-
-export const restatementSchema = z.strictObject({ ...provenance, key, section, amount: num, unit: z.string().min(1) });
 
 export const lineItemSchema = z
   .strictObject({
@@ -44,7 +48,7 @@ export const basicItemSchema = z.strictObject({ ...provenance, group: z.string()
 
 export const staffSchema = z.strictObject({ ...provenance, field: z.string().min(1), count: z.number().int().nonnegative() });
 
-export const unitSchema = z.strictObject({ ...provenance, seq: z.number().int().positive(), name: z.string().min(1), kind: z.string() });
+export const unitSchema = z.strictObject({ ...provenance, seq: z.number().int().positive(), name: z.string().min(1), kind: z.string().nullable() });
 
 export const unreadSchema = z.strictObject({ ...provenance, section, label: z.string(), amount: num, unit: z.string(), reason: z.string().min(1) });
 
@@ -170,7 +174,6 @@ export const documentSchema = z.strictObject({
   staff: z.array(staffSchema),
   units: z.array(unitSchema),
   facts: z.array(factSchema),
-  restatements: z.array(restatementSchema),
   line_items: z.array(lineItemSchema),
   basic_items: z.array(basicItemSchema),
   evaluations: z.array(evaluationSchema),

@@ -5,7 +5,7 @@ type Row = Record<string, string | number | null | undefined>;
 
 /** The CSV files of OUTPUT.md with their stable columns (extra columns only ever appended). */
 export const CSV_COLUMNS = {
-  facts: ['doc_id', 'department', 'year', 'section', 'key', 'label', 'amount', 'unit', 'change', 'change_pct', 'share_pct', 'variance_pct', 'parent', 'page', 'source_text', 'x0', 'y0', 'x1', 'y1'],
+  facts: ['doc_id', 'department', 'year', 'section', 'key', 'label', 'amount', 'unit', 'change', 'change_pct', 'share_pct', 'variance_pct', 'budget', 'completion_pct', 'parent', 'page', 'source_text', 'x0', 'y0', 'x1', 'y1', 'budget_basis', 'code', 'item_no', 'restates'],
   line_items: ['doc_id', 'department', 'year', 'context', 'code', 'level', 'name', 'amount', 'unit', 'page', 'source_text', 'section', 'x0', 'y0', 'x1', 'y1'],
   basic_items: ['doc_id', 'department', 'year', 'group', 'name', 'amount', 'unit', 'page', 'source_text', 'section', 'x0', 'y0', 'x1', 'y1'],
   evaluations: ['doc_id', 'department', 'year', 'project', 'supervisor', 'implementer', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score', 'goal_expected', 'goal_actual', 'total_score', 'page', 'eval_no', 'x0', 'y0', 'x1', 'y1'],
@@ -22,7 +22,7 @@ export function csvRows(doc: DocumentResult): Record<CsvName, Row[]> {
   const common = { doc_id: doc.doc_id, department: doc.meta.department ?? '', year: doc.meta.year ?? '' };
   const box = (b: { x0: number; y0: number; x1: number; y1: number }) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
   return {
-    facts: doc.facts.map((f) => ({ ...common, section: f.section, key: f.key, label: f.label, amount: f.amount, unit: f.unit, change: f.change, change_pct: f.change_pct, share_pct: f.share_pct, variance_pct: f.variance_pct, parent: f.parent, page: f.page, source_text: f.source_text, ...box(f.bbox) })),
+    facts: doc.facts.map((f) => ({ ...common, section: f.section, key: f.key, label: f.label, amount: f.amount, unit: f.unit, change: f.change, change_pct: f.change_pct, share_pct: f.share_pct, variance_pct: f.variance_pct, budget: f.budget, completion_pct: f.completion_pct, parent: f.parent, page: f.page, source_text: f.source_text, ...box(f.bbox), budget_basis: f.budget_basis, code: f.code, item_no: f.item_no, restates: f.restates })),
     line_items: doc.line_items.map((l) => ({ ...common, context: l.context, code: l.code, level: l.level, name: l.name, amount: l.amount, unit: l.unit, page: l.page, source_text: l.source_text, section: l.section, ...box(l.bbox) })),
     basic_items: doc.basic_items.map((b) => ({ ...common, group: b.group, name: b.name, amount: b.amount, unit: b.unit, page: b.page, source_text: b.source_text, section: b.section, ...box(b.bbox) })),
     evaluations: doc.evaluations.map((e) => ({ ...common, project: e.project, supervisor: e.supervisor, implementer: e.implementer, initial: e.initial, full_year: e.full_year, executed: e.executed, weight: e.weight, rate_pct: e.rate_pct, score: e.score, goal_expected: e.goal_expected, goal_actual: e.goal_actual, total_score: e.total_score, page: e.page, eval_no: e.eval_no, ...box(e.bbox) })),

@@ -71,7 +71,7 @@ describe('juesuan extract on a batch with bad inputs', () => {
     expect(top).toContain('other-dept-2019');
     expect(top).not.toContain('bad-truncated');
     const facts = await readFile(path.join(out, 'facts.csv'), 'utf8');
-    expect(facts.split('\n')[0]).toBe('doc_id,department,year,section,key,label,amount,unit,change,change_pct,share_pct,variance_pct,parent,page,source_text,x0,y0,x1,y1');
+    expect(facts.split('\n')[0]).toBe('doc_id,department,year,section,key,label,amount,unit,change,change_pct,share_pct,variance_pct,budget,completion_pct,parent,page,source_text,x0,y0,x1,y1,budget_basis,code,item_no,restates');
     expect(facts.charCodeAt(0)).not.toBe(0xfeff);
     const doc = JSON.parse(await readFile(path.join(out, 'other-dept-2019', 'document.json'), 'utf8')) as { meta: { year: number } };
     expect(doc.meta.year).toBe(2019);

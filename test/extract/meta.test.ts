@@ -28,3 +28,16 @@ describe('meta', () => {
     ]);
   });
 });
+
+describe('meta: the national template', () => {
+  it('reads a cover split over three lines', () => {
+    const r = readMeta({ start: [located('中共上海市某区委社会工作部2024年度部门决算')], text: [], end: [] }, rules.meta);
+    expect(r.meta).toMatchObject({ department: '中共上海市某区委社会工作部', year: 2024 });
+  });
+
+  it('falls back to the top-level headings when the cover has no text', () => {
+    const r = readMeta({ start: [], headings: [located('第一部分上海市某局概况'), located('第三部分上海市某局2024年度部门决算情况说明')], text: [located('上海市某局2024年度收入支出总计100万元。')], end: [] }, rules.meta);
+    expect(r.meta).toMatchObject({ department: '上海市某局', year: 2024 });
+    expect(r.provenance.department?.source_text).toBe('第三部分上海市某局2024年度部门决算');
+  });
+});

@@ -75,6 +75,83 @@ describe('sections: tables of contents', () => {
     const tree = splitSections([l('目录'), l('第一部分 部门概况'), l('一、主要职能'), l('第二部分 部门决算情况说明'), l('第一部分 部门概况'), l('一、主要职能'), l('正文'), l('第二部分 部门决算情况说明')], rules, right);
     expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '二']);
     expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文']);
-    expect(tree.preamble.map((x) => x.text)).toContain('目录');
+    expect(tree.contents.map((x) => x.text)).toContain('目录');
+  });
+
+  it('starts again after an untitled contents whose entries left stray title lines under a heading', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections(
+      [l('第一部分 部门概况'), l('一、主要职能'), l('第二部分 部门决算情况说明'), l('一、收入支出决算总体情况说明'), l('三、支出决算情况说明'), l('四、财政拨款收入支出决算总体情况说明'), l('第一部分 部门概况'), l('一、主要职能'), l('负责……，……。')],
+      rules,
+      right,
+    );
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一']);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['负责……，……。']);
+  });
+
+  it('a titled contents without page numbers (titles wrapped, nine table titles) never becomes sections', () => {
+    let y = 800;
+    let page = 2;
+    const l = (t: string, x1?: number) => line(t, { page, y: (y -= 20), x1 });
+    const contents = [
+      l('目录'),
+      l('第一部分 某局概况'),
+      l('一、主要职能'),
+      l('二、部门决算单位构成'),
+      l('第二部分 某局2024年度部门决算表'),
+      ...['收入支出决算总表', '收入决算表', '支出决算表', '财政拨款收入支出决算总表', '一般公共预算财政拨款支出决算表', '一般公共预算财政拨款基本支出决算表', '财政拨款“三公”经费支出决算表', '政府性基金预算财政拨款收入支出决算表', '国有资本经营预算财政拨款收入支出决算表'].map((t, i) => l(`${'一二三四五六七八九'[i]}、${t}`)),
+      l('第三部分 某局2024年度部门决算情况', 522),
+      l('说明', 100),
+      l('一、收入支出决算总体情况说明'),
+      l('十一、其他重要事项说明'),
+      l('第四部分 名词解释'),
+    ];
+    page = 4;
+    y = 800;
+    const body = [l('第一部分 某局概况'), l('一、主要职能'), l('负责……，……。'), l('第三部分 某局2024年度部门决算情况说明'), l('一、收入支出决算总体情况说明'), l('正文')];
+    const tree = splitSections([...contents, ...body], rules, right);
+    expect(tree.sections.map((s) => `${s.id} ${s.title}`)).toEqual(['一 某局概况', '一/一 主要职能', '三 某局2024年度部门决算情况说明', '三/一 收入支出决算总体情况说明']);
+    expect(tree.contents).toHaveLength(contents.length);
+    expect(tree.preamble).toEqual([]);
+  });
+});
+
+describe('sections: tables', () => {
+  it('lines inside a table region are its cells, never headings or narrative, in any part', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const lines = [l('第三部分 说明'), l('一、收入情况'), l('正文'), l('三、国有资本经营预算财政拨款收入 三、国防支出'), l('二、支出情况 100.00'), l('注：本表反映…'), l('二、支出情况'), l('正文二')];
+    const region = { page: 1, bbox: { x0: 60, y0: lines[4].box.y0 - 1, x1: 540, y1: lines[3].box.y1 + 1 } };
+    const tree = splitSections(lines, rules, right, [region]);
+    expect(tree.sections.map((s) => `${s.id} ${s.title}`)).toEqual(['三 说明', '三/一 收入情况', '三/二 支出情况']);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文', '注：本表反映…']);
+    expect(tree.blocks.map((b) => [b.kind, b.sectionId, b.lines.length])).toEqual([['table', '三/一', 2]]);
+  });
+
+  it('tables printed under their part title without a 第二部分 heading: 第三部分 follows 第一部分', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('第一部分 某局概况'), l('一、主要职能'), l('正文'), l('某局2024年度部门决算表'), l('收入支出决算总表'), l('一、一般公共预算财政拨款收入'), l('第三部分 某局2024年度部门决算情况说明'), l('一、收入支出决算总体情况说明')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '三', '三/一']);
+    expect(tree.blocks.map((b) => [b.kind, b.lines.length])).toEqual([['statistical_tables', 3]]);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['正文']);
+  });
+
+  it('a glossary entry (一、财政拨款收入：指…) is not a heading', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('第四部分 名词解释'), l('一、财政拨款收入：指单位本年度从本级财政部门取得的财政'), l('拨款。')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['四']);
+  });
+});
+
+describe('sections: parts', () => {
+  it('skips a missing part only for a title line, not for prose starting with 第X部分', () => {
+    let y = 800;
+    const l = (t: string) => line(t, { y: (y -= 20) });
+    const tree = splitSections([l('第一部分 概况'), l('一、主要职能'), l('第三部分所列各表，详见附件。'), l('第三部分 某局2024年度部门决算情况说明')], rules, right);
+    expect(tree.sections.map((s) => s.id)).toEqual(['一', '一/一', '三']);
+    expect(tree.sections[1].lines.map((x) => x.text)).toEqual(['第三部分所列各表，详见附件。']);
   });
 });

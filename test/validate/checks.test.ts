@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { BasicItem, Fact, LineItem, Restatement } from '../../src/extract/types.js';
+import { newFact, type BasicItem, type Fact, type LineItem } from '../../src/extract/types.js';
 import { CHECKS, runChecks } from '../../src/validate/checks.js';
 import type { CheckInput } from '../../src/validate/types.js';
 
 const prov = { page: 3, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, source_text: 's' };
 const fact = (key: string, amount: string, more: Partial<Fact> = {}): Fact => ({
-  ...prov,
-  key,
-  section: '二/一',
-  label: key,
-  amount,
-  unit: '万元',
-  change: null,
-  change_pct: null,
-  share_pct: null,
-  variance_pct: null,
-  final_amount: null,
-  parent: null,
+  ...newFact({ ...prov, key, section: '二/一', label: key, amount, unit: '万元' }),
   share_of: more.parent ?? null,
-  additive: true,
   ...more,
 });
-const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], restatements: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
+const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
 const ids = (x: Partial<CheckInput>) => runChecks(input(x)).map((c) => `${c.severity}:${c.check}:${c.subject}`);
 
 describe('checks', () => {
@@ -57,6 +45,26 @@ describe('checks', () => {
     expect(ids({ facts: [fact('a', '130.55', { change: '38.63', change_pct: '29.59' })] })).toEqual(['error:change_pct:a']);
   });
 
+  it('change_pct: a rate on a zero base (the change is the whole amount) is flagged whatever is printed', () => {
+    expect(ids({ facts: [fact('a', '307.82', { change: '307.82', change_pct: '100.00' })] })).toEqual(['warning:change_pct:a']);
+  });
+
+  it('completion_pct: final / the budget it names; a zero budget has no rate', () => {
+    expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.69' })] })).toEqual([]);
+    expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.96' })] })).toEqual(['error:completion_pct:a']);
+    // 95.89% is 307.82 / 321.02 (全年预算), printed as 完成年初预算的 with a 年初预算 of 0
+    expect(ids({ facts: [fact('a', '307.82', { budget: '0', budget_basis: '年初预算', completion_pct: '95.89' })] })).toEqual(['error:completion_pct:a']);
+    // no budget printed: nothing to compare
+    expect(ids({ facts: [fact('a', '5', { completion_pct: '50' })] })).toEqual([]);
+  });
+
+  it('components_sum: each key of many values (the 类, the 项 items) is a breakdown of its own', () => {
+    const t = fact('t', '30');
+    const many = (key: string, amount: string, label: string) => fact(key, amount, { parent: 't', label });
+    expect(ids({ facts: [t, many('cls', '10', 'A'), many('cls', '20', 'B'), many('item', '5', 'a1'), many('item', '5', 'a2'), many('item', '20', 'b1')] })).toEqual([]);
+    expect(ids({ facts: [t, many('cls', '10', 'A'), many('cls', '20', 'B'), many('item', '5', 'a1'), many('item', '20', 'b1')] })).toEqual(['error:components_sum:t']);
+  });
+
   it('variance_pct: (final − budget) / budget', () => {
     expect(ids({ facts: [fact('a', '33.2', { final_amount: '31.32', variance_pct: '-5.66' })] })).toEqual([]);
     expect(ids({ facts: [fact('a', '2147.42', { final_amount: '59815.06', variance_pct: '2785.44' })] })).toEqual(['error:variance_pct:a']);
@@ -72,9 +80,11 @@ describe('checks', () => {
   });
 
   it('restatement and staff_sum', () => {
-    const r = (amount: string): Restatement => ({ ...prov, key: 'a', section: '二/二', amount, unit: '万元' });
-    expect(ids({ facts: [fact('a', '5.0')], restatements: [r('5.00')] })).toEqual([]);
-    expect(ids({ facts: [fact('a', '5.0')], restatements: [r('5.01')] })).toEqual(['error:restatement:a']);
+    const r = (amount: string) => fact('a', amount, { section: '二/二', restates: '二/一' });
+    expect(ids({ facts: [fact('a', '5.0'), r('5.00')] })).toEqual([]);
+    expect(ids({ facts: [fact('a', '5.0'), r('5.01')] })).toEqual(['error:restatement:a']);
+    // a restated total is not a second total, nor a restated component a second summand
+    expect(ids({ facts: [fact('t', '10'), fact('c', '10', { parent: 't' }), fact('t', '10', { restates: '二/一' }), fact('c', '10', { parent: 't', restates: '二/一' })] })).toEqual([]);
     const s = (field: string, count: number) => ({ ...prov, field, count });
     expect(ids({ staff: [s('total', 10), s('in_service', 7), s('retired_tui', 3)] })).toEqual([]);
     expect(ids({ staff: [s('total', 10), s('in_service', 7), s('retired_tui', 2)] })).toEqual(['error:staff_sum:staff']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, EvaluationFund, Indicator } from '../../src/extract/evaluations.js';
 import type { CodedTable } from '../../src/extract/statistical-tables.js';
-import type { Fact, LineItem } from '../../src/extract/types.js';
+import { newFact, type Fact, type LineItem } from '../../src/extract/types.js';
 import { parseTarget } from '../../src/values/target.js';
 import {
   evaluationFundScore,
@@ -82,7 +82,7 @@ function line(code: string, amount: string, context = '一般公共预算财政�
 }
 
 function fact(key: string, amount: string): Fact {
-  return { ...prov, key, section: '二/五', label: key, amount, unit: '万元', change: null, change_pct: null, share_pct: null, variance_pct: null, final_amount: null, parent: null, share_of: null, additive: true };
+  return newFact({ ...prov, key, section: '二/五', label: key, amount, unit: '万元' });
 }
 
 function goodTable(): TableCheckInput {

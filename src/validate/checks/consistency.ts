@@ -4,14 +4,15 @@ import type { Check, CheckFailure } from '../types.js';
 export const restatements: Check = {
   id: 'restatement',
   description: 'An amount stated again later in the report (本年收入 in 一 and 二) is the same amount.',
-  run({ facts, restatements }) {
+  run({ facts }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
-    for (const r of restatements) {
-      const f = byKey.get(r.key);
+    for (const r of facts) {
+      if (!r.restates) continue;
+      const first = facts.filter((x) => !x.restates && x.key === r.key && x.section === r.restates);
+      const f = first.find((x) => x.label === r.label) ?? first[0];
       if (!f || f.unit !== r.unit) continue;
       if (!dec(f.amount).eq(dec(r.amount))) {
-        out.push({ check: 'restatement', severity: 'error', subject: r.key, expected: f.amount, actual: r.amount, message: `${f.label} is ${f.amount} in ${f.section} but ${r.amount} in ${r.section}`, page: r.page });
+        out.push({ check: 'restatement', severity: 'error', subject: r.key, expected: f.amount, actual: r.amount, message: `${f.label}在${f.section}为 ${f.amount}，在${r.section}为 ${r.amount}（第${r.page}页）`, page: r.page });
       }
     }
     return out;
@@ -28,7 +29,7 @@ export const unreadAmounts: Check = {
       subject: u.section,
       expected: '',
       actual: `${u.amount}${u.unit}`,
-      message: `${u.reason}: “${u.source_text}”`,
+      message: `${u.reason}：“${u.source_text}”（${u.section}，第${u.page}页）`,
       page: u.page,
     }));
   },

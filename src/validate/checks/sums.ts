@@ -1,7 +1,7 @@
 import type { Fact } from '../../extract/types.js';
 import { D, dec, decimalsOf } from '../../values/decimal.js';
 import { overlaps, printed, scale, sum, type Interval } from '../interval.js';
-import type { Check, CheckFailure } from '../types.js';
+import { firstByKey, type Check, type CheckFailure } from '../types.js';
 
 /** Scale of a unit to 万元 for money; other units only add up with themselves. */
 const TO_WAN: Record<string, string> = { 万元: '1', 元: '0.0001' };
@@ -34,7 +34,7 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
       subject,
       expected: total.amount,
       actual: exact.toFixed(dp),
-      message: `${what}: ${parts.length} parts sum to ${exact.toFixed(dp)} ${total.unit}, the total printed is ${total.amount}${withinRounding ? ' (within printed rounding)' : ''}`,
+      message: `${what}：${parts.length} 项合计 ${exact.toFixed(dp)}${total.unit}，总数印为 ${total.amount}${withinRounding ? '（在印刷舍入范围内）' : ''}（第${total.page}页）`,
       page: total.page,
     },
   ];
@@ -42,35 +42,44 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
 
 export const componentsSum: Check = {
   id: 'components_sum',
-  description: 'The components of a total (其中 …) add up to it, within printed rounding.',
+  description: 'The components of a total (其中 …) add up to it, within printed rounding; a key of many values (the 类, the 项 items) is a breakdown of its own.',
   run({ facts }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     const children = new Map<string, Fact[]>();
     for (const f of facts) {
-      if (!f.parent || !f.additive) continue;
+      if (!f.parent || !f.additive || f.restates) continue;
       children.set(f.parent, [...(children.get(f.parent) ?? []), f]);
     }
     for (const [key, parts] of children) {
       const total = byKey.get(key);
       if (!total) continue;
-      out.push(...sumFailure('components_sum', key, total, parts, `components of ${total.label}`));
+      for (const group of breakdowns(parts)) out.push(...sumFailure('components_sum', key, total, group, `${total.label}的组成部分`));
     }
     return out;
   },
 };
+
+/** The components of one total: each key stated many times (gpb_class, gpb_item) is one breakdown, the other keys another. */
+function breakdowns(parts: Fact[]): Fact[][] {
+  const count = new Map<string, number>();
+  for (const p of parts) count.set(p.key, (count.get(p.key) ?? 0) + 1);
+  const many = [...count].filter(([, n]) => n > 1).map(([k]) => k);
+  const single = parts.filter((p) => count.get(p.key) === 1);
+  return [...(single.length ? [single] : []), ...many.map((k) => parts.filter((p) => p.key === k))];
+}
 
 export const codedLinesSum: Check = {
   id: 'coded_lines_sum',
   description: 'Coded lines (功能分类科目) of a statement sum to the total it states.',
   run({ facts, lineItems }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     const groups = new Map<string, typeof lineItems>();
     for (const li of lineItems) if (li.total_key) groups.set(li.total_key, [...(groups.get(li.total_key) ?? []), li]);
     for (const [key, items] of groups) {
       const total = byKey.get(key);
-      if (total) out.push(...sumFailure('coded_lines_sum', key, total, items, `coded lines of ${total.label}`));
+      if (total) out.push(...sumFailure('coded_lines_sum', key, total, items, `${total.label}的科目明细`));
     }
     return out;
   },
@@ -81,12 +90,12 @@ export const basicItemsSum: Check = {
   description: 'Each 人员经费 / 公用经费 list sums to its stated subtotal.',
   run({ facts, basicItems }) {
     const out: CheckFailure[] = [];
-    const byKey = new Map(facts.map((f) => [f.key, f]));
+    const byKey = firstByKey(facts);
     const groups = new Map<string, typeof basicItems>();
     for (const b of basicItems) groups.set(b.group_key, [...(groups.get(b.group_key) ?? []), b]);
     for (const [key, items] of groups) {
       const total = byKey.get(key);
-      if (total) out.push(...sumFailure('basic_items_sum', key, total, items, `items of ${total.label}`));
+      if (total) out.push(...sumFailure('basic_items_sum', key, total, items, `${total.label}的明细`));
     }
     return out;
   },
@@ -101,6 +110,6 @@ export const staffSum: Check = {
     if (!total || parts.length < 2) return [];
     const s = parts.reduce((a, p) => a + p.count, 0);
     if (s === total.count) return [];
-    return [{ check: 'staff_sum', severity: 'error', subject: 'staff', expected: String(total.count), actual: String(s), message: `staff categories sum to ${s}, 实有人数 is ${total.count}`, page: total.page }];
+    return [{ check: 'staff_sum', severity: 'error', subject: 'staff', expected: String(total.count), actual: String(s), message: `各类人员合计 ${s} 人，实有人数印为 ${total.count} 人（第${total.page}页）`, page: total.page }];
   },
 };
