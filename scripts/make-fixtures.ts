@@ -270,6 +270,18 @@ export async function makeFixtures(): Promise<void> {
       purpose: `expected extraction of urumqi-gxj-2021.pdf, values as printed including the report's own mistakes (${sampleFailures.length} arithmetic checks fail, listed below)`,
     },
     {
+      id: 'putuo-shgzb-2024',
+      file: 'putuo-shgzb-2024.pdf',
+      origin: 'copied from the project\'s real reports (not generated): 中共上海市普陀区委社会工作部 2024 年度部门决算 as published, 24 pages, WPS, national template with the nine tables ruled',
+      purpose: 'the reference real report of the national-template layout: every table cell, the narrative of 第三部分',
+    },
+    {
+      id: 'putuo-shgzb-2024-truth',
+      file: 'putuo-shgzb-2024.truth.json',
+      origin: 'copied from the project\'s real reports (not generated): checked by hand against the page images',
+      purpose: 'expected extraction of putuo-shgzb-2024.pdf: facts and all 205 table cells as printed, with the report\'s 8 own inconsistencies in `notes`',
+    },
+    {
       id: 'urumqi-gxj-2021-scan300',
       file: 'urumqi-gxj-2021-scan300.pdf',
       origin: 'copied from the project samples (not generated): the same 36 pages as image-only scans, 300 dpi grey, no noise, no text layer',
