@@ -43,11 +43,15 @@ export interface ScoreScope {
   /** keep a truth record in the comparison (e.g. only the narrative's records) */
   fact?: (f: Truth['facts'][number]) => boolean;
   lineItem?: (l: Truth['line_items'][number]) => boolean;
+  /** compare only these record kinds ("facts", "line_items", …); default all */
+  kinds?: string[];
 }
 
 export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = {}): Score {
   const s: Score = { fields: {}, mismatches: [] };
+  const want = (kind: string) => !scope.kinds || scope.kinds.includes(kind);
   const cmp = (kind: string, id: string, field: string, expected: unknown, actual: unknown) => {
+    if (!want(kind)) return;
     const f = (s.fields[kind] ??= { matched: 0, total: 0 });
     f.total++;
     if (norm(expected) === norm(actual)) f.matched++;
@@ -82,7 +86,7 @@ export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = 
     for (const [field, e, a] of fields) cmp('facts', f.key, field, e, a);
   }
   const extraFacts = result.facts.filter((x) => !truth.facts.some((f) => f.key === x.key));
-  for (const x of extraFacts) s.mismatches.push({ kind: 'facts', id: x.key, field: '(not in truth)', expected: undefined, actual: x.amount });
+  for (const x of want('facts') ? extraFacts : []) s.mismatches.push({ kind: 'facts', id: x.key, field: '(not in truth)', expected: undefined, actual: x.amount });
 
   const used = new Set<object>();
   for (const l of truth.line_items.filter(scope.lineItem ?? (() => true))) {
@@ -92,7 +96,7 @@ export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = 
     cmp('line_items', id, 'name', l.name, got?.name);
     cmp('line_items', id, 'amount', l.amount, got?.amount);
   }
-  for (const x of result.line_items.filter((x) => !used.has(x))) s.mismatches.push({ kind: 'line_items', id: `${x.context}/${x.code}`, field: '(not in truth)', expected: undefined, actual: x.amount });
+  for (const x of want('line_items') ? result.line_items.filter((x) => !used.has(x)) : []) s.mismatches.push({ kind: 'line_items', id: `${x.context}/${x.code}`, field: '(not in truth)', expected: undefined, actual: x.amount });
 
   const usedB = new Set<object>();
   for (const b of truth.basic_items) {
@@ -100,7 +104,7 @@ export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = 
     if (got) usedB.add(got);
     cmp('basic_items', `${b.group}/${b.name}`, 'amount', b.amount, got?.amount);
   }
-  for (const x of result.basic_items.filter((x) => !usedB.has(x))) s.mismatches.push({ kind: 'basic_items', id: `${x.group}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.amount });
+  for (const x of want('basic_items') ? result.basic_items.filter((x) => !usedB.has(x)) : []) s.mismatches.push({ kind: 'basic_items', id: `${x.group}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.amount });
 
   // evaluations in document order; their funds by row name, their indicators in order
   truth.evaluations.forEach((te, i) => {
@@ -122,9 +126,9 @@ export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = 
       const x = inds[j];
       for (const k of ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const) cmp('indicators', `${id}/${j + 1}`, k, ti[k], x ? x[k] : undefined);
     });
-    for (const x of inds.slice(te.indicators.length)) s.mismatches.push({ kind: 'indicators', id: `${id}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.score });
+    for (const x of want('indicators') ? inds.slice(te.indicators.length) : []) s.mismatches.push({ kind: 'indicators', id: `${id}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.score });
   });
-  for (const e of result.evaluations.slice(truth.evaluations.length)) s.mismatches.push({ kind: 'evaluations', id: e.project, field: '(not in truth)', expected: undefined, actual: e.total_score });
+  for (const e of want('evaluations') ? result.evaluations.slice(truth.evaluations.length) : []) s.mismatches.push({ kind: 'evaluations', id: e.project, field: '(not in truth)', expected: undefined, actual: e.total_score });
   return s;
 }
 
