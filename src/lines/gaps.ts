@@ -17,8 +17,9 @@
  *    number short of a field ("60145.5 1", "1 000.00": Chinese prints no two amounts side by side without
  *    words between them);
  *  - a word space: between Latin letters / digits and words, standing out from the line's typical gap;
- *    next to a CJK character only on a line set solid, where the space was printed (a justified or
- *    letter-spaced CJK line never gets one: "机 关 事 业 单 位" is 机关事业单位).
+ *    next to a CJK character only on a line set solid, where the space was printed — and between two
+ *    ideographs only where it is the line's one such gap (several are a line justified at its word
+ *    boundaries). A justified or letter-spaced CJK line never gets one: "机 关 事 业 单 位" is 机关事业单位.
  */
 import { foldChar, isCjk } from '../normalize/chars.js';
 
@@ -97,14 +98,15 @@ interface Placed {
 
 /**
  * The glyphs of a run with their estimated extents: the run's width shared by the glyphs (wide ones one
- * em, others half) and its spaces, each space the width pdf.js's space range and the leftover width allow.
+ * em, others half) and its spaces, each space the width left over within pdf.js's range for a space.
  */
 function placeRun(r: Run, index: number): Placed[] {
   const cps = Array.from(r.str);
   const size = r.size > 0 ? r.size : 10;
   const spaces = cps.filter((c) => /\s/.test(c)).length;
   const adv = (c: string) => (wide(c) ? 1 : 0.5);
-  const glyphEm = cps.reduce((a, c) => a + (/\s/.test(c) ? 0 : adv(c)), 0);
+  const glyphs = cps.filter((c) => !/\s/.test(c));
+  const glyphEm = glyphs.reduce((a, c) => a + adv(c), 0);
   const widthEm = r.width / size;
   const spaceEm = spaces ? Math.min(GAP.inRunMax, Math.max(GAP.inRunMin, (widthEm - glyphEm) / spaces)) : 0;
   // scale so that the glyphs and spaces fill the run's real width
@@ -171,12 +173,15 @@ export function joinRuns(runs: readonly Run[]): LineGlyph[] {
     glyphs.push(...placed);
   });
   const typical = typicalGap(glyphs.flatMap((g) => (g.before ? [g.before.gap] : [])));
+  const kinds = glyphs.map((g, i) => (i > 0 && g.before ? gapKind(glyphs[i - 1].folded, g.folded, g.before.gap, typical, g.before.inRun) : 'none'));
+  // Word spaces between ideographs on a line set solid: one is a printed space ("工 程建设"); several are a
+  // line justified at its word boundaries ("信息 网络 及软件 购置", as WPS sets it), read as the words they are.
+  const between = kinds.flatMap((k, i) => (k === 'space' && isCjk(glyphs[i - 1].folded) && isCjk(glyphs[i].folded) ? [i] : []));
+  if (between.length > 1) for (const i of between) kinds[i] = 'none';
   const out: LineGlyph[] = [];
   glyphs.forEach((g, i) => {
     const prev = glyphs[i - 1];
-    if (prev && g.before && gapKind(prev.folded, g.folded, g.before.gap, typical, g.before.inRun) !== 'none') {
-      out.push({ ch: ' ', run: g.run, x0: prev.x1, x1: Math.max(prev.x1, g.x0) });
-    }
+    if (kinds[i] !== 'none') out.push({ ch: ' ', run: g.run, x0: prev.x1, x1: Math.max(prev.x1, g.x0) });
     out.push({ ch: g.ch, run: g.run, x0: g.x0, x1: g.x1 });
   });
   return out;

@@ -70,6 +70,9 @@ describe('joinRunsText', () => {
     // one run per glyph, 0.8 em apart: each glyph its own pdf.js run
     expect(text(...Array.from('因公出国（境）费').map((ch, i) => run(ch, 72 + 18 * i)))).toBe('因公出国（境）费');
     expect(text(spaced('路）工 程建设', 72, 0.5))).toBe('路）工 程建设');
+    // a line justified at its word boundaries (putuo-shgzb-2024 p.13, WPS): several gaps, no printed space
+    expect(text({ str: '信息 网络 及软件 购置', x: 370, width: 102, size: 10.5 })).toBe('信息网络及软件购置');
+    expect(text(spaced('项目 名称', 72, 0.5))).toBe('项目 名称');
     expect(text(spaced('不明显。影响此指标。 后续', 72, 0.5))).toBe('不明显。影响此指标。 后续');
   });
 
