@@ -122,7 +122,9 @@ function readSection(section: SectionInput, rules: CompiledStatementRules, units
     const amount = cleanNumber(m.num) ?? m.num;
     const statementEnd = m.end;
 
-    // 0. an amount with a field gap inside: reported with both readings, never guessed
+    // 0. an amount with a field gap inside: reported with both readings, never guessed (a count so printed is
+    // noise, as any stray count: "福利费1.48 30310个人农业生产补贴" is a table row's text)
+    if (m.readings && m.unitClass !== 'money' && m.unitClass !== 'percent') continue;
     if (m.readings) {
       const { joined, parts } = m.readings;
       const whole = cleanNumber(joined) ?? amount;
