@@ -8,7 +8,8 @@
  * IDs derived from it, RC4 encryption keyed by the passwords and the file ID.
  *
  * The library part lives in scripts/fixtures/ (render.ts: renderReport, paragraphs/headings/
- * ruled tables; other-dept-2019.ts: the invented report and its truth; truth.ts: the truth schema
+ * ruled tables; other-dept-2019.ts: the invented report and its truth; gaps.ts: the two fixtures of
+ * text set one glyph per run; truth.ts: the truth schema
  * and its arithmetic checks; pdf-bytes.ts: byte-level edits; pdfjs-text.ts: verification).
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertFont, renderReport, type PageSpec } from './fixtures/render.js';
 import * as other from './fixtures/other-dept-2019.js';
+import * as gaps from './fixtures/gaps.js';
 import { runChecks, type Truth } from './fixtures/truth.js';
 import { noPagesPdf, stripToUnicode } from './fixtures/pdf-bytes.js';
 import { foldText, readPdfText, type OpenResult } from './fixtures/pdfjs-text.js';
@@ -258,6 +260,54 @@ export async function makeFixtures(): Promise<void> {
   const nt = await makeNationalFixtures(FIXTURES, '/work/shared/real');
   entries.push(...nt.entries);
 
+  // -- gaps-sample-layout, gaps-template-layout ------------------------------------------------
+  const gapQuirks: string[] = [];
+  const gapFixtures = [
+    { id: 'gaps-sample-layout', pages: gaps.samplePages(), title: `${gaps.SAMPLE_DEPT}2021年度部门决算（节选，逐字排版）`, date: '2022-12-26' },
+    { id: 'gaps-template-layout', pages: gaps.templatePages(), title: `${gaps.TEMPLATE_DEPT}${gaps.TEMPLATE_YEAR}年度部门决算`, date: '2025-06-30' },
+  ];
+  const gapRuns: Record<string, string> = {};
+  for (const f of gapFixtures) {
+    const bytes = await renderReport(f.pages, path.join(FIXTURES, `${f.id}.pdf`), { ...gaps.GAPS_RENDER, title: f.title, creationDate: date(f.date) });
+    const r = await readPdfText(bytes);
+    if (!r.ok) throw new Error(`${f.id}.pdf does not open in pdf.js`);
+    const runs = r.runs!.flat().filter((x) => x.trim() !== '');
+    const single = runs.filter((x) => [...x.trim()].length === 1).length;
+    gapRuns[f.id] = `${r.numPages} pages; pdf.js gives ${runs.length} runs, ${single} of them a single glyph`;
+    // what the text layer really holds: every quirk must be there, as pdf.js gives it
+    const lines = r.pages!.flatMap((p) => p.split('\n'));
+    const spread = runs.filter((x) => /\p{Script=Han} \p{Script=Han} \p{Script=Han}/u.test(x));
+    if (spread.length < 5) throw new Error(`${f.id}.pdf: too few names spread over their cell (${spread.length})`);
+    for (const ch of ['\u2F0A', '\u2F40', '\uFF11']) if (!runs.some((x) => x.includes(ch))) throw new Error(`${f.id}.pdf text lacks U+${ch.codePointAt(0)!.toString(16)}`);
+    const show = (xs: string[], n: number) => xs.slice(0, n).map((x) => `\`${[...x.trim()].slice(0, 32).join('')}\``).join(', ');
+    gapQuirks.push(`- **${f.id}.pdf**: ${gapRuns[f.id]}. Runs of names spread over their cell: ${spread.length}, e.g. ${show(spread, 3)}.`);
+    if (f.id === 'gaps-sample-layout') {
+      const wanted = ['60145.5 1', '575 65.64', '60030. 17', '214 7.42', '1 000'];
+      const joined = lines.map((l) => l.replace(/\s+/g, ' '));
+      for (const w of wanted) if (!joined.some((l) => l.includes(w))) throw new Error(`${f.id}.pdf text lacks "${w}"`);
+      gapQuirks.push(`  Gaps inside amounts as pdf.js joins the runs: ${wanted.map((w) => `\`${w}\``).join(', ')}; letter-spaced amounts such as ${show(joined.filter((l) => /\d \d \d/.test(l)), 2)}.`);
+    } else {
+      if (!r.runs![0].includes('293') || !r.runs![0].includes('41')) throw new Error(`${f.id}.pdf: "293" and "41" are not two runs`);
+      gapQuirks.push('  `293` and `41` are two runs 0.8 pt apart on either side of a cell border.');
+    }
+  }
+  entries.push(
+    {
+      id: 'gaps-sample-layout',
+      file: 'gaps-sample-layout.pdf',
+      origin: `generated (scripts/fixtures/gaps.ts): 第二部分 一–五 and 表五 of urumqi-gxj-2021 (its wording and numbers) set one glyph per run; ${gapRuns['gaps-sample-layout']}`,
+      purpose:
+        'gaps between glyphs on the sample\'s layout: Kangxi radicals and CJK compatibility ideographs (⼊ ⽀ ⽐ ⼀ ⼯ ⾦, 率 U+F9DB), full-width digits, letter-spaced amounts, the four gaps inside amounts of issue 15 (60145.5 1, 575 65.64, 60030. 17, 214 7.42), justified lines, spaces inside numbers (1 000万元, 3 000.00), 表五 names spread over a narrow cell; expected: the facts of 二/一–二/五 and the line items of 五 and 表五 of urumqi-gxj-2021.truth.json',
+    },
+    {
+      id: 'gaps-template-layout',
+      file: 'gaps-template-layout.pdf',
+      origin: `generated (scripts/fixtures/gaps.ts): an invented ${gaps.TEMPLATE_DEPT} ${gaps.TEMPLATE_YEAR}年度部门决算 in the national template's layout (tables in 第二部分, narrative in 第三部分); ${gapRuns['gaps-template-layout']}`,
+      purpose:
+        'gaps between glyphs on the national template\'s layout: 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 with names spread over their cell, economic-classification and “三公” headers spread, letter-spaced and full-width amounts in cells and narrative ("本年收入合计 307.82 万元，其中：财政拨款收入 307.82 万元，占 100.00%"), two integer cells 293 | 41 touching one border; expected values in scripts/fixtures/gaps.ts templateExpected()',
+    },
+  );
+
   // -- the sample (not generated) --------------------------------------------------------------
   const sampleTruth = JSON.parse(readFileSync(path.join(FIXTURES, 'urumqi-gxj-2021.truth.json'), 'utf8')) as Truth;
   const sampleFailures = runChecks(sampleTruth);
@@ -316,7 +366,7 @@ export async function makeFixtures(): Promise<void> {
   const listed = new Set(entries.map((e) => e.file));
   const unlisted = readdirSync(FIXTURES).filter((f) => f !== 'README.md' && !listed.has(f));
   if (unlisted.length > 0) throw new Error(`fixtures not in the manifest: ${unlisted.join(', ')}`);
-  writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks, nt.section));
+  writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks, gapQuirks, nt.section));
   for (const e of entries) console.log(`${sha12(e.file)}  ${e.file}`);
 }
 
@@ -325,7 +375,7 @@ function pdfjsVersion(): string {
   return (require('pdfjs-dist/package.json') as { version: string }).version;
 }
 
-function readme(entries: Entry[], notes: string[], quirks: string[], national: string): string {
+function readme(entries: Entry[], notes: string[], quirks: string[], gapQuirks: string[], national: string): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return `# Test fixtures
 
@@ -358,6 +408,15 @@ ${quirks.join('\n')}
 - 第四部分 has a ruled 表五 (一般公共预算财政拨款支出决算表: 合计, 类, 款, 项 rows), drawn with
   scripts/fixtures/render.ts's table renderer; its 项 rows equal the narrative 五 lines.
 - 十一 announces 6 evaluated projects but the report carries no 绩效自评表, so \`evaluations\` is empty.
+
+## What gaps-sample-layout.pdf and gaps-template-layout.pdf contain on purpose
+
+Text set the way PDF producers that position every glyph set it (scripts/fixtures/render.ts GlyphOptions,
+TableCell.spread): each glyph its own text() call at a computed x, so pdf.js gives one run per glyph
+with the gaps measured between runs; names in narrow table cells spread to the cell width by character
+spacing inside one run (Word's distributed alignment), which pdf.js reports with a space between every
+two glyphs; amounts letter-spaced up to 0.9 em, beyond pdf.js's 0.6 em run split.
+${gapQuirks.join('\n')}
 
 ## Notes
 

@@ -146,6 +146,19 @@ describe('generated PDFs (read with pdf.js)', () => {
     has('2020年9月15日');
   });
 
+  it('gaps-*.pdf set their text one glyph per run, with the gaps the README lists', async () => {
+    for (const f of ['gaps-sample-layout.pdf', 'gaps-template-layout.pdf']) {
+      const r = await readPdfText(read(f));
+      const runs = r.runs!.flat().filter((x) => x.trim() !== '');
+      expect(runs.filter((x) => [...x.trim()].length === 1).length / runs.length, f).toBeGreaterThan(0.75);
+      // names spread over a narrow cell: pdf.js puts a space between every two glyphs
+      expect(runs.filter((x) => /\p{Script=Han} \p{Script=Han} \p{Script=Han}/u.test(x)).length, f).toBeGreaterThanOrEqual(5);
+      expect(runs.join(''), f).toMatch(/[\u2F0A\u2F40].*[０-９]|[０-９].*[\u2F0A\u2F40]/su);
+    }
+    const sample = (await readPdfText(read('gaps-sample-layout.pdf'))).pages!.join('').replace(/\s+/g, ' ');
+    for (const gap of ['60145.5 1', '575 65.64', '60030. 17', '214 7.42', '1 000']) expect(sample).toContain(gap);
+  });
+
   it('garbled-text-layer.pdf has a text layer with no Chinese in it', async () => {
     const r = await readPdfText(read('garbled-text-layer.pdf'));
     expect(r.ok).toBe(true);

@@ -107,6 +107,8 @@ interface Mention {
   start: number;
   end: number;
   num: string;
+  /** digit groups apart by a field gap before the unit ("60145 51万元"): one amount or two, cannot be told */
+  readings?: { joined: string; parts: string[] };
   printedUnit: string;
   unit: string;
   unitClass: string;
@@ -213,6 +215,17 @@ class SectionReader {
     this.prevEnd = m.end;
     const amount = cleanNumber(m.num) ?? m.num;
     const bare = cleanLabel(clause, rules);
+
+    // 0. an amount with a field gap inside: reported with both readings, never guessed (a count so printed is
+    // noise, as any stray count: "福利费1.48 30310个人农业生产补贴" is a table row's text)
+    if (m.readings) {
+      if (m.unitClass !== 'money' && m.unitClass !== 'percent') return;
+      const { joined, parts } = m.readings;
+      const readings = parts.map((p, i) => (i === parts.length - 1 ? p + m.printedUnit : p)).join('、');
+      this.unread(clauseStart, m, cleanNumber(joined) ?? amount, bare, `数字之间有栏距，读法不明：可读作一个数 ${joined}${m.printedUnit}，也可读作 ${readings}`);
+      this.current = undefined;
+      return;
+    }
 
     // 1. budget versus final: budgets, the final amount, its completion
     if (m.unitClass === 'money') {
@@ -503,7 +516,10 @@ function findMentions(text: string, rules: CompiledStatementRules): Mention[] {
     // "单位价值50万元以上…": a threshold inside a label, not an amount
     if (rules.thresholdSuffixes.some((s) => text.startsWith(s, end))) continue;
     const u = rules.unitOf.get(g.unit)!;
-    found.push({ start: m.index!, end, num: g.num, printedUnit: g.unit, unit: u.unit, unitClass: u.class });
+    const spaced = spacedNumberBefore(text, m.index!);
+    const start = spaced?.start ?? m.index!;
+    const readings = spaced ? { joined: spaced.groups.join('') + g.num, parts: [...spaced.groups, g.num] } : undefined;
+    found.push({ start, end, num: g.num, readings, printedUnit: g.unit, unit: u.unit, unitClass: u.class });
   }
   return found;
 }
@@ -525,6 +541,31 @@ function budgetItems(text: string, rules: CompiledStatementRules): BudgetItem[] 
     items.push({ n, label: text.slice(start, end).replace(/\s+/g, ''), start: start - m[0].length + m[0].search(/\d/), labelEnd: end, end: text.length });
   }
   return items;
+}
+
+/**
+ * Digit groups right before a number, each followed by one space: "60145 " in "60145 51万元". The line
+ * builder joins every gap inside a number short of a field gap (lines/gaps.ts), and narrative never prints
+ * two amounts side by side without words between them, so what is left is one amount or two.
+ */
+function spacedNumberBefore(text: string, at: number): { start: number; groups: string[] } | undefined {
+  const groups: string[] = [];
+  let i = at;
+  for (;;) {
+    if (text[i - 1] !== ' ') break;
+    let j = i - 1;
+    while (j > 0 && /[\d.,]/.test(text[j - 1])) j--;
+    const group = text.slice(j, i - 1);
+    if (!/\d/.test(group)) break;
+    groups.unshift(group);
+    i = j;
+  }
+  if (!groups.length) return undefined;
+  if (text[i - 1] === '-') {
+    i--;
+    groups[0] = '-' + groups[0];
+  }
+  return { start: i, groups };
 }
 
 /** The clause right before a mention: back to the last boundary character or phrase. */

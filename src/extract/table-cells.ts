@@ -34,6 +34,9 @@ export interface NumberRules {
  * blank → null. `bad` is true when the cell has text that is not a number (the caller reports it).
  */
 export function cellNumber(cell: Cell | undefined, rules: NumberRules): { value: string | null; bad: boolean } {
+  // The cell text has a space between digits only at a field gap or between stacked lines (lines/gaps.ts,
+  // joinWrapped): two numbers in one cell, never fused into one.
+  if (/[\d.,]\s+[\d.,]/.test(cellValue(cell))) return { value: null, bad: true };
   let s = cellKey(cell);
   if (s === '' || rules.empty.includes(s)) return { value: null, bad: false };
   for (let changed = true; changed; ) {

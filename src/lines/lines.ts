@@ -1,12 +1,11 @@
 import type { Box, TextItem } from '../read/types.js';
 import type { CharBox, Line } from './types.js';
-import { isCjk } from '../normalize/chars.js';
+import { joinRuns } from './gaps.js';
 
 /**
  * Groups a page's text runs into lines in reading order (top to bottom, left to right).
- * Runs share a line when their baselines are within a fraction of the font size. Between two runs a
- * space is inserted only when they are apart and neither side is CJK: Chinese has no spaces, and a
- * justified line's stretched gaps must not become "年 度".
+ * Runs share a line when their baselines are within a fraction of the font size. Whether a gap between
+ * two glyphs is a space is decided by gaps.ts from the line's own glyphs (the same rule as table cells).
  */
 export function pageLines(items: TextItem[]): Line[] {
   const runs = items.filter((it) => it.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
@@ -30,33 +29,15 @@ function buildLine(group: TextItem[]): Line {
   group.sort((a, b) => a.x - b.x);
   let raw = '';
   const chars: CharBox[] = [];
-  let prevEnd = -Infinity;
-  let prevChar = '';
   const sizes = group.map((g) => g.height).sort((a, b) => a - b);
   const fontSize = sizes[Math.floor(sizes.length / 2)] || 10;
-  for (const it of group) {
-    const str = it.str;
-    const gap = it.x - prevEnd;
-    const first = str.trimStart()[0] ?? '';
-    if (raw.length > 0 && gap > 0.25 * fontSize && !isCjk(prevChar) && !isCjk(first) && !/\s$/.test(raw) && !/^\s/.test(str)) {
-      raw += ' ';
-      chars.push({ page: it.page, x0: prevEnd, x1: it.x, y0: it.y - 0.2 * it.height, y1: it.y + 0.8 * it.height, conf: it.confidence });
+  for (const g of joinRuns(group.map((it) => ({ str: it.str, x: it.x, width: it.width, size: it.height })))) {
+    const it = group[g.run];
+    raw += g.ch;
+    // one box per UTF-16 unit
+    for (let k = 0; k < g.ch.length; k++) {
+      chars.push({ page: it.page, x0: g.x0, x1: g.x1, y0: it.y - 0.2 * it.height, y1: it.y + 0.8 * it.height, conf: it.confidence });
     }
-    const n = str.length;
-    for (let i = 0; i < n; i++) {
-      chars.push({
-        page: it.page,
-        x0: it.x + (it.width * i) / n,
-        x1: it.x + (it.width * (i + 1)) / n,
-        y0: it.y - 0.2 * it.height,
-        y1: it.y + 0.8 * it.height,
-        conf: it.confidence,
-      });
-    }
-    raw += str;
-    prevEnd = it.x + it.width;
-    const trimmed = str.trimEnd();
-    prevChar = trimmed[trimmed.length - 1] ?? prevChar;
   }
   return { page: group[0].page, raw, text: raw, chars, box: boxOf(chars), fontSize };
 }

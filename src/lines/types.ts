@@ -20,7 +20,7 @@ export interface LocatedText {
 /** One printed line in reading order. */
 export interface Line extends LocatedText {
   page: number;
-  /** the text as the PDF gave it, before normalisation (`text` is normalised once the normalize stage ran) */
+  /** the text as the PDF gave it, its gaps decided (lines/gaps.ts), before normalisation (`text` is normalised once the normalize stage ran) */
   raw: string;
   box: Box;
   /** the dominant font size of the line, points */

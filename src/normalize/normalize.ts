@@ -3,8 +3,10 @@ import { foldChar, isCjk } from './chars.js';
 
 /**
  * Normalises located text character by character, so every output character keeps the box of the
- * character it came from: folds Kangxi / radical / full-width forms, then drops whitespace that is
- * layout rather than content (next to a CJK character, or inside a number such as "1 000.00").
+ * character it came from: folds Kangxi / radical / full-width forms, makes whitespace one space, and drops
+ * spaces next to a CJK character (Chinese is written without them; the rules match labels without them).
+ * Which gaps are spaces at all — none inside a number short of a field gap — the line builder decided
+ * (lines/gaps.ts); a space left between two digits is such a field gap and is kept.
  */
 export function normalizeText(input: LocatedText): LocatedText {
   const src = Array.from(input.text);
@@ -30,7 +32,7 @@ export function normalizeText(input: LocatedText): LocatedText {
       let j = i + 1;
       while (j < folded.length && folded[j] === ' ') j++;
       const next = folded[j] ?? '';
-      if (!next || isCjk(prev) || isCjk(next) || isThousandsGap(folded, i, j)) continue;
+      if (!next || isCjk(prev) || isCjk(next)) continue;
     }
     // Surrogate pairs: a folded char may be two units; repeat its box for each unit.
     text += ch;
@@ -41,25 +43,6 @@ export function normalizeText(input: LocatedText): LocatedText {
     chars.pop();
   }
   return { text, chars };
-}
-
-/** "1 000.00": a space between a 1-3 digit group and exactly three digits that end the number or meet . */
-function isThousandsGap(chars: string[], spaceAt: number, nextAt: number): boolean {
-  let k = spaceAt - 1;
-  let before = 0;
-  while (k >= 0 && /\d/.test(chars[k])) {
-    before++;
-    k--;
-  }
-  if (before < 1 || before > 3) return false;
-  if (k >= 0 && /[\d.]/.test(chars[k])) return false;
-  let after = 0;
-  let m = nextAt;
-  while (m < chars.length && /\d/.test(chars[m])) {
-    after++;
-    m++;
-  }
-  return after === 3 && !(m < chars.length && /\d/.test(chars[m]));
 }
 
 export function normalizeLine(line: Line): Line {

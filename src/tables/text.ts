@@ -1,5 +1,6 @@
 /** Turning the text runs inside one cell into its text, and splitting runs that cross cell boundaries. */
 import type { Box, TextItem } from '../read/types.js';
+import { joinRunsText } from '../lines/gaps.js';
 
 /** CJK ideographs, radicals, kana, CJK punctuation and full-width forms: joined without spaces. */
 export function isCJK(ch: string): boolean {
@@ -57,16 +58,8 @@ export function toLines(items: TextItem[]): Line[] {
   }
   return groups.map((g) => {
     g.sort((a, b) => a.x - b.x);
-    let text = '';
-    let prevEnd = -Infinity;
-    for (const it of g) {
-      const size = it.height || 1;
-      const s = it.str;
-      // A visible gap between two Latin/digit runs is a word space; CJK never gets one.
-      if (text && it.x - prevEnd > 0.2 * size && !/\s$/.test(text) && !/^\s/.test(s) && !isCJK(text.slice(-1)) && !isCJK(s[0])) text += ' ';
-      text += s;
-      prevEnd = Math.max(prevEnd, it.x + it.width);
-    }
+    // Whether a gap is a space is decided by the same rule as narrative lines (lines/gaps.ts).
+    const text = joinRunsText(g.map((it) => ({ str: it.str, x: it.x, width: it.width, size: it.height })));
     return {
       text: text.trim(),
       x0: Math.min(...g.map((i) => i.x)),

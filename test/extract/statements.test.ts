@@ -79,6 +79,18 @@ describe('statements', () => {
     expect(r.unread.map((u) => [u.label, u.amount, u.reason])).toEqual([['神秘资金', '7', '没有规则认得这个金额的名称']]);
   });
 
+  it('reports an amount with a field gap inside with both readings, never guesses one', () => {
+    // the line builder leaves a space between digits only at a field gap (lines/gaps.ts)
+    const r = read(section('二/一', ['说明', '收入支出决算总体情况说明'], '本年收入100万元。本年支出60145 51万元，与上年相比，减少20万元。其他1 2. 5%。福利费1.48 30310个人。'));
+    expect(r.facts.map((f) => [f.key, f.amount])).toEqual([['income_total', '100']]);
+    expect(r.unread.map((u) => [u.label, u.amount, u.source_text, u.reason])).toEqual([
+      ['本年支出', '6014551', '本年支出60145 51万元', '数字之间有栏距，读法不明：可读作一个数 6014551万元，也可读作 60145、51万元'],
+      // the change has no statement left to belong to
+      ['减少', '20', '减少20万元', '增减额前面没有它所属的金额'],
+      ['其他', '12.5', '其他1 2. 5%', '数字之间有栏距，读法不明：可读作一个数 12.5%，也可读作 1、2.、5%'],
+    ]);
+  });
+
   it('gives each fact the page and box of its statement', () => {
     const r = read(section('二/一', ['说明', '收入支出决算总体情况说明'], '本年收入100万元。', 7));
     expect(r.facts[0]).toMatchObject({ page: 7, source_text: '本年收入100万元' });

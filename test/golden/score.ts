@@ -70,7 +70,7 @@ export interface ScoreScope {
   /** an extracted fact left out of the comparison is not reported as missing from the truth either */
   resultFact?: (f: DocumentResult['facts'][number]) => boolean;
   lineItem?: (l: NonNullable<Truth['line_items']>[number]) => boolean;
-  /** compare only these record kinds (default: all the truth has) */
+  /** compare only these record kinds: doc, staff, units, facts, line_items, basic_items, evaluations (with their funds and indicators); default: all the truth has */
   kinds?: string[];
   /** optional fact fields not compared even when the truth has them (e.g. code before tables are read) */
   skipFactFields?: OptionalFactField[];
@@ -103,18 +103,21 @@ export function score(result: DocumentResult, truth: Truth, scope: ScoreScope = 
   }
 
   if (wanted('facts')) scoreFacts(result, truth, scope, cmp, s);
-  if (!wanted('line_items')) return s;
 
-  const used = new Set<object>();
-  for (const l of (truth.line_items ?? []).filter(scope.lineItem ?? (() => true))) {
-    const got = result.line_items.find((x) => !used.has(x) && x.context === l.context && x.code === l.code);
-    if (got) used.add(got);
-    const id = `${l.context}/${l.code}`;
-    cmp('line_items', id, 'name', l.name, got?.name);
-    cmp('line_items', id, 'amount', l.amount, got?.amount);
+  if (wanted('line_items')) {
+    const used = new Set<object>();
+    for (const l of (truth.line_items ?? []).filter(scope.lineItem ?? (() => true))) {
+      const got = result.line_items.find((x) => !used.has(x) && x.context === l.context && x.code === l.code);
+      if (got) used.add(got);
+      const id = `${l.context}/${l.code}`;
+      cmp('line_items', id, 'name', l.name, got?.name);
+      cmp('line_items', id, 'amount', l.amount, got?.amount);
+    }
+    for (const x of result.line_items.filter((x) => !used.has(x))) s.mismatches.push({ kind: 'line_items', id: `${x.context}/${x.code}`, field: '(not in truth)', expected: undefined, actual: x.amount });
   }
-  for (const x of result.line_items.filter((x) => !used.has(x))) s.mismatches.push({ kind: 'line_items', id: `${x.context}/${x.code}`, field: '(not in truth)', expected: undefined, actual: x.amount });
-  scoreRest(result, truth, cmp, s);
+  if (wanted('basic_items')) scoreBasicItems(result, truth, cmp, s);
+  // an evaluation's funds and indicators are compared with it
+  if (wanted('evaluations')) scoreEvaluations(result, truth, cmp, s);
   return s;
 }
 
@@ -158,7 +161,7 @@ function scoreFacts(result: DocumentResult, truth: Truth, scope: ScoreScope, cmp
   }
 }
 
-function scoreRest(result: DocumentResult, truth: Truth, cmp: Cmp, s: Score): void {
+function scoreBasicItems(result: DocumentResult, truth: Truth, cmp: Cmp, s: Score): void {
   const usedB = new Set<object>();
   for (const b of truth.basic_items ?? []) {
     const got = result.basic_items.find((x) => !usedB.has(x) && x.group === b.group && x.name === b.name);
@@ -166,8 +169,10 @@ function scoreRest(result: DocumentResult, truth: Truth, cmp: Cmp, s: Score): vo
     cmp('basic_items', `${b.group}/${b.name}`, 'amount', b.amount, got?.amount);
   }
   for (const x of result.basic_items.filter((x) => !usedB.has(x))) s.mismatches.push({ kind: 'basic_items', id: `${x.group}/${x.name}`, field: '(not in truth)', expected: undefined, actual: x.amount });
+}
 
-  // evaluations in document order; their funds by row name, their indicators in order
+/** Evaluations in document order; their funds by row name, their indicators in order. */
+function scoreEvaluations(result: DocumentResult, truth: Truth, cmp: Cmp, s: Score): void {
   const evaluations = truth.evaluations ?? [];
   evaluations.forEach((te, i) => {
     const e = result.evaluations[i];

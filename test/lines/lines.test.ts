@@ -2,17 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { flowText } from '../../src/lines/flow.js';
 import { dropFurniture } from '../../src/lines/furniture.js';
 import { pageLines } from '../../src/lines/lines.js';
+import { normalizeLine } from '../../src/normalize/normalize.js';
 import { item, line } from '../helpers/located.js';
 
 describe('lines', () => {
   it('groups runs by baseline, top to bottom, left to right', () => {
     const lines = pageLines([item('第二行', 72, 680), item('万元', 200, 700.8), item('本年收入', 72, 700), item('59923.16', 130, 700, { width: 64 })]);
-    expect(lines.map((l) => l.text)).toEqual(['本年收入59923.16万元', '第二行']);
+    // the spaces printed around the number on a line set solid are kept; the narrative form drops them
+    expect(lines.map((l) => l.text)).toEqual(['本年收入 59923.16 万元', '第二行']);
+    expect(lines.map((l) => normalizeLine(l).text)).toEqual(['本年收入59923.16万元', '第二行']);
   });
 
-  it('puts no space between CJK runs however far apart (justified text)', () => {
-    const lines = pageLines([item('年度本年', 72, 700), item('支出', 140, 700)]);
-    expect(lines[0].text).toBe('年度本年支出');
+  it('puts no space between CJK glyphs of a justified line, one at a field gap', () => {
+    // one run per glyph, 5pt apart (0.42 em): the line's own spacing
+    const glyphs = (s: string, x: number) => Array.from(s).map((ch, i) => item(ch, x + 17 * i, 700));
+    expect(pageLines(glyphs('年度本年支出', 72))[0].text).toBe('年度本年支出');
+    // two labels 40pt apart on a line set solid: a field gap
+    expect(pageLines([item('部门：某局', 72, 700), item('单位：万元', 172, 700)])[0].text).toBe('部门：某局 单位：万元');
   });
 
   it('separates two numbers that are apart', () => {
