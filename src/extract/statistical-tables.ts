@@ -14,7 +14,7 @@ import { foldChar } from '../normalize/chars.js';
 import { cleanNumber } from '../values/decimal.js';
 import type { StatisticalTablesRules, TableKindRule, TableRules } from '../rules/tables-schema.js';
 import { newFact, type Fact, type HeaderNode, type LineItem, type TableCell, type TableInfo } from './types.js';
-import { cellKey, cellProvenance, roundBox } from './table-cells.js';
+import { cellKey, cellProvenance, cellValue, roundBox, severalNumbers } from './table-cells.js';
 import type { UnreadCell } from './evaluations.js';
 
 /** One coded table as read (a kind with `line_items`): its rows and total, and what it restates in the narrative. */
@@ -303,12 +303,15 @@ function readCells(table: Table, s: TableStructure, c: Compiled, common: Pick<Ta
         if (s.columns.some((x) => x.role !== 'value' && x.col >= cell.col && x.col < cell.col + cell.colSpan)) continue;
         const text = c.hints.text(cell);
         if (!text) continue;
+        const where = `${common.title || common.table}：第${row - s.headerRows + 1}行“${label}”的“${path.get(col) ?? ''}”列`;
         const number = cleanNumber(text.replace(/%$/, ''));
-        const value = number ?? text;
+        // numbers a field gap apart ("293 41": one number once the spaces are gone) are not one number, as
+        // cellNumber decides: reported and kept as printed
+        const several = number !== null && severalNumbers(cell);
+        const value = several ? cellValue(cell) : (number ?? text);
+        if (several) unread.push({ ...cellProvenance(cell), reason: `${where}印的不是一个数而是几个数（${value}），不合读为一个数` });
         // text in a column of numbers is reported; a column of text (备注) is text
-        if (number === null && s.columns[col].numeric) {
-          unread.push({ ...cellProvenance(cell), reason: `${common.title || common.table}：第${row - s.headerRows + 1}行“${label}”的“${path.get(col) ?? ''}”列印的不是数字（${text}）` });
-        }
+        else if (number === null && s.columns[col].numeric) unread.push({ ...cellProvenance(cell), reason: `${where}印的不是数字（${text}）` });
         out.push({ ...common, ...cellProvenance(cell), row_code: code, row: label, row_no: row - s.headerRows, column: path.get(col) ?? '', value });
       }
     });
@@ -329,7 +332,8 @@ function codedTable(info: TableInfo, cells: TableCell[], rule: NonNullable<Table
   for (const rowCells of rows.values()) {
     const first = rowCells[0];
     const amountCell = rowCells.find((x) => x.column === amountColumn);
-    const amount = amountCell && cleanNumber(amountCell.value) !== null ? amountCell.value : null;
+    // a value read as a number is already in its clean form; printed text ("见附表", "293 41") is no amount
+    const amount = amountCell && cleanNumber(amountCell.value) === amountCell.value ? amountCell.value : null;
     const prov = { page: (amountCell ?? first).page, bbox: (amountCell ?? first).bbox, source_text: rowCells.map((x) => x.source_text).join(' | '), ...(amountCell?.confidence !== undefined ? { confidence: amountCell.confidence } : {}) };
     if (!first.row_code) {
       if (c.total.test(first.row) && amount !== null) total = newFact({ ...prov, key: rule.total_key, section, label: first.row, amount, unit: info.unit });

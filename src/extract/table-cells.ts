@@ -24,6 +24,15 @@ export function cellKey(cell: Cell | undefined): string {
   return cellValue(cell).replace(/\s+/g, '');
 }
 
+/**
+ * True when a cell holds several numbers apart by whitespace ("293 41", "100.00 200.00"): the cell text has a
+ * space between digits only at a field gap or between stacked lines (lines/gaps.ts, joinWrapped), so it is
+ * never one number fused from them.
+ */
+export function severalNumbers(cell: Cell | undefined): boolean {
+  return /[\d.,]\s+[\d.,]/.test(cellValue(cell));
+}
+
 export interface NumberRules {
   empty: readonly string[];
   suffixes: readonly string[];
@@ -34,9 +43,7 @@ export interface NumberRules {
  * blank → null. `bad` is true when the cell has text that is not a number (the caller reports it).
  */
 export function cellNumber(cell: Cell | undefined, rules: NumberRules): { value: string | null; bad: boolean } {
-  // The cell text has a space between digits only at a field gap or between stacked lines (lines/gaps.ts,
-  // joinWrapped): two numbers in one cell, never fused into one.
-  if (/[\d.,]\s+[\d.,]/.test(cellValue(cell))) return { value: null, bad: true };
+  if (severalNumbers(cell)) return { value: null, bad: true };
   let s = cellKey(cell);
   if (s === '' || rules.empty.includes(s)) return { value: null, bad: false };
   for (let changed = true; changed; ) {

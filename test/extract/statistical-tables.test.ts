@@ -92,6 +92,23 @@ describe('readStatisticalTables', () => {
     ]);
   });
 
+  it('never fuses two numbers of one cell into one: the cell is reported and kept as printed, its row has no amount', () => {
+    // a space between digits is left only at a field gap or between stacked lines (lines/gaps.ts)
+    const table = buildTable([
+      ['科目编码', '科目名称', '本年支出'],
+      [{ t: '合计', cs: 2 }, '130.50'],
+      ['2010301', '行政运行', '293 41'],
+      ['2010302', '一般行政管理事务', '30.50'],
+    ]);
+    const r = readStatisticalTables([table], [pageWith(1, ['一般公共预算财政拨款支出决算表'])], rules);
+    expect(r.cells.map((c) => c.value)).toEqual(['130.50', '293 41', '30.50']);
+    expect(r.line_items.map((l) => [l.code, l.amount])).toEqual([['2010302', '30.50']]);
+    expect(r.unread.map((u) => u.reason)).toEqual([
+      expect.stringContaining('“行政运行”的“本年支出”列印的不是一个数而是几个数（293 41）'),
+      expect.stringContaining('2010301 行政运行 行没有“本年支出”金额'),
+    ]);
+  });
+
   it('reports a value cell that prints text instead of a number, keeping the text', () => {
     const table = buildTable([
       ['科目编码', '科目名称', '决算数'],
