@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newFact, type BasicItem, type Fact, type LineItem } from '../../src/extract/types.js';
+import type { BasicItem, LineItem } from '../../src/extract/types.js';
 import { CHECKS, runChecks } from '../../src/validate/checks.js';
 import type { CheckInput } from '../../src/validate/types.js';
+import { checkInput, fact, prov } from './input.js';
 
-const prov = { page: 3, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, source_text: 's' };
-const fact = (key: string, amount: string, more: Partial<Fact> = {}): Fact => ({
-  ...newFact({ ...prov, key, section: '二/一', label: key, amount, unit: '万元' }),
-  share_of: more.parent ?? null,
-  ...more,
-});
-const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
+const input = (x: Partial<CheckInput>): CheckInput => checkInput(x);
 const ids = (x: Partial<CheckInput>) => runChecks(input(x)).map((c) => `${c.severity}:${c.check}:${c.subject}`);
 
 describe('checks', () => {

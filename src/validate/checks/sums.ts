@@ -1,6 +1,6 @@
 import type { Fact } from '../../extract/types.js';
 import { D, dec, decimalsOf } from '../../values/decimal.js';
-import { overlaps, printed, scale, sum, type Interval } from '../interval.js';
+import { overlaps, printed, roundingNoise, scale, sum, type Interval } from '../interval.js';
 import { firstByKey, type Check, type CheckFailure } from '../types.js';
 
 /** Scale of a unit to 万元 for money; other units only add up with themselves. */
@@ -20,12 +20,8 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
   const exact = parts.reduce((acc, _, i) => acc.plus(intervals[i]!.lo.plus(intervals[i]!.hi).div(2)), new D(0));
   // parts in a finer unit (元 under a 万元 total) may only round to it
   if (exact.toDecimalPlaces(decimalsOf(total.amount), D.ROUND_HALF_UP).eq(dec(total.amount))) return [];
-  // A sum of n rounded parts misses the rounded total by rounding noise of about sqrt(n+1)·u/sqrt(12)
-  // (u = the last printed digit). Within three of those it is a warning (reports do print such slips,
-  // DOMAIN.md); beyond it — though a worst case of n·u/2 might still cover it — it is an error: a typo
-  // such as 14.65 for 14.56 must not hide behind the worst case of a long list.
-  const u = new D(10).pow(-dp);
-  const noise = u.div(Math.sqrt(12)).times(Math.sqrt(parts.length + 1)).times(3);
+  // within rounding noise it is a warning (reports do print such slips, DOMAIN.md), beyond it an error
+  const noise = roundingNoise(dp, parts.length + 1);
   const withinRounding = exact.minus(dec(total.amount)).abs().lte(noise) && overlaps(sum(intervals as Interval[]), printed(total.amount));
   return [
     {
