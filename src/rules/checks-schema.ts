@@ -32,6 +32,10 @@ export const cellRefSchema = z
     code: regex.optional(),
     /** the n-th row the pattern matches, top first (a label printed twice, e.g. under 年初结转和结余) */
     nth: z.number().int().min(1).default(1),
+    /** only rows above the first row matching this (a label printed again below it means something else) */
+    above: regex.optional(),
+    /** only rows below the first row matching this */
+    below: regex.optional(),
     ...columnRef,
   })
   .refine((r) => !(r.row && r.code), { message: 'a row is named by `row` or by `code`, not both' });

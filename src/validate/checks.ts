@@ -4,6 +4,8 @@ import { restatements, unreadAmounts } from './checks/consistency.js';
 import { EVALUATION_CHECKS } from './checks/evaluations.js';
 import { CODED_TABLE_CHECKS } from './checks/coded-tables.js';
 import { lowOcrConfidence } from './checks/confidence.js';
+import { withinTableSum } from './checks/within-table.js';
+import { crossTable } from './checks/cross-table.js';
 import { tableUnknown, unreadCells } from './checks/reading.js';
 import type { Check, CheckInput, CheckRow } from './types.js';
 
@@ -23,6 +25,8 @@ export const CHECKS: readonly Check[] = [
   unreadAmounts,
   ...EVALUATION_CHECKS,
   ...CODED_TABLE_CHECKS,
+  withinTableSum,
+  crossTable,
   lowOcrConfidence,
   tableUnknown,
   unreadCells,

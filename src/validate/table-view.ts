@@ -82,9 +82,25 @@ export function columnMatches(path: string, p: ColumnPattern): boolean {
   return s !== undefined && p.column.test(s.rest);
 }
 
-/** The first column of the table (header order) the pattern names. */
+/**
+ * The first column the pattern names: among the columns printing values first (a loose pattern such as "^收入/"
+ * must not name the 收入/项目 label column), else among the header's (a value column printed blank throughout).
+ */
 export function findColumn(v: TableView, p: ColumnPattern): string | undefined {
-  return v.columns.find((c) => columnMatches(c, p));
+  const printed = new Set(v.rows.flatMap((r) => [...r.cells.keys()]));
+  return v.columns.find((c) => printed.has(c) && columnMatches(c, p)) ?? v.columns.find((c) => columnMatches(c, p));
+}
+
+/**
+ * Whether a row belongs to the side of the table a column is on: a two-sided table (收入 | 支出: every value
+ * column under one of several top headers) lists two sets of rows, and a row label (总计) may be on both.
+ */
+export function onSideOf(v: TableView, row: Row, column: string): boolean {
+  const valueColumns = [...new Set(v.rows.flatMap((r) => [...r.cells.keys()]))];
+  const tops = new Set(valueColumns.map((c) => c.split('/')[0]));
+  if (tops.size < 2 || valueColumns.some((c) => !c.includes('/'))) return true;
+  const side = column.split('/')[0] + '/';
+  return [...row.cells.keys()].some((c) => c.startsWith(side));
 }
 
 /** Labels compared as rules are: ASCII and full-width parentheses and quotes alike, no spaces. */
@@ -96,10 +112,14 @@ export function rowsByLabel(v: TableView, re: RegExp): Row[] {
   return v.rows.filter((r) => re.test(labelForm(r.label)));
 }
 
-/** A cell as a reader names it: table title, row (code and label) and, when the table has several, the column. */
-export function cellName(v: TableView, row: Pick<Row, 'code' | 'label'>, column: string): string {
-  const title = v.info.title || v.info.kind;
+/** A cell as a reader names it within its table: row (code and label) and, when the table has several, the column. */
+export function cellLabel(v: TableView, row: Pick<Row, 'code' | 'label'>, column: string): string {
   const rowName = [row.code, row.label].filter(Boolean).join(' ');
   const valueColumns = new Set(v.rows.flatMap((r) => [...r.cells.keys()]));
-  return [title, rowName, valueColumns.size > 1 || !rowName ? column : ''].filter(Boolean).join(' ');
+  return [rowName, valueColumns.size > 1 || !rowName ? column : ''].filter(Boolean).join(' ');
+}
+
+/** A cell as a reader names it: table title, row and column (cellLabel). */
+export function cellName(v: TableView, row: Pick<Row, 'code' | 'label'>, column: string): string {
+  return [v.info.title || v.info.kind, cellLabel(v, row, column)].filter(Boolean).join(' ');
 }

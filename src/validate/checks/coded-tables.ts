@@ -33,7 +33,7 @@ function sumFailure(input: CheckInput, v: TableView, total: Row, parts: readonly
       subjects,
       expected: t?.value ?? '',
       actual: verdict.right,
-      message: `表内不一致：${cellName(v, total, column)} 印为 ${t?.value ?? '空白'}，${what}之和为 ${verdict.right}${verdict.rounding ? '（在印刷舍入范围内）' : ''}（${pagesText(pages)}）`,
+      message: `表内不一致：${cellName(v, total, column)} 印为 ${t?.value ?? '空白'}，${what}之和为 ${verdict.right}（${verdict.rounding ? '差额在印刷舍入范围内；' : ''}${pagesText(pages)}）`,
       page: pages[0],
       pages,
     },
