@@ -177,7 +177,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   const checks = runChecks({
     meta,
     sections: sectionList,
-    text: documentText(lines, tree),
+    text: documentText(lines, tree, tables.flatMap((t) => t.parts)),
     facts: statements.facts,
     lineItems: statements.lineItems,
     basicItems: statements.basicItems,
@@ -191,7 +191,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     tables: coded.tables,
     cells: coded.cells,
     unreadCells: [...evaluations.unread, ...coded.unread],
-    rules: { checks: rules.checks, below_confidence: rules.ocr.review.below_confidence },
+    rules: { checks: rules.checks, tables: rules.tables.statistical, below_confidence: rules.ocr.review.below_confidence },
   });
   return {
     doc_id: docIdOf(file),

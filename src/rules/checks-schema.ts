@@ -123,12 +123,14 @@ export const checksRulesSchema = z.strictObject({
   completeness: z.strictObject({
     /** the report prints the standard tables (a part heading or contents entry "第二部分 …部门决算表") */
     required_when: regex,
-    /** the kinds the template requires */
-    required: z.array(kind),
+    /** the kinds the template requires, with the title a reader knows them by */
+    required: z.array(z.strictObject({ kind, name: z.string().min(1) })),
     /** the line that starts the table of contents */
     contents: regex,
     /** a contents entry ends where a line reads like a sentence */
     contents_end: regex,
+    /** how many lines below a title printed without a table its 空表说明 may be */
+    note_lines: z.number().int().min(1).default(6),
   }),
   words: z.strictObject({
     /** template wording left in the text ("XX局", "下降（增长）", "202 年度") */

@@ -6,6 +6,8 @@ import { CODED_TABLE_CHECKS } from './checks/coded-tables.js';
 import { lowOcrConfidence } from './checks/confidence.js';
 import { withinTableSum } from './checks/within-table.js';
 import { crossTable } from './checks/cross-table.js';
+import { emptyTableNote, missingTable } from './checks/completeness.js';
+import { departmentName, templatePlaceholder, wrongYear } from './checks/words.js';
 import { tableUnknown, unreadCells } from './checks/reading.js';
 import type { Check, CheckInput, CheckRow } from './types.js';
 
@@ -27,6 +29,11 @@ export const CHECKS: readonly Check[] = [
   ...CODED_TABLE_CHECKS,
   withinTableSum,
   crossTable,
+  missingTable,
+  emptyTableNote,
+  templatePlaceholder,
+  wrongYear,
+  departmentName,
   lowOcrConfidence,
   tableUnknown,
   unreadCells,

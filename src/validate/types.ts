@@ -3,6 +3,7 @@ import type { CodedTable } from '../extract/statistical-tables.js';
 import type { Evaluation, EvaluationFund, Indicator, UnreadCell } from '../extract/evaluations.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from '../extract/types.js';
 import type { ChecksRules } from '../rules/checks-schema.js';
+import type { StatisticalTablesRules } from '../rules/tables-schema.js';
 
 /** One row of checks.csv: a consistency check that failed. Values are never changed by a check. */
 export interface CheckFailure {
@@ -35,6 +36,8 @@ export interface TextLine {
   section: string | null;
   /** the line is (part of) its section's heading */
   heading: boolean;
+  /** the line is printed inside a table (its cells' text): read alone, never joined with the lines around it */
+  in_table: boolean;
 }
 
 /**
@@ -65,6 +68,8 @@ export interface CheckInput {
   unreadCells: UnreadCell[];
   rules: {
     checks: ChecksRules;
+    /** rules/tables.yaml statistical: which table kind a title names (the contents' entries) and the 空表说明 */
+    tables: StatisticalTablesRules;
     /** rules/ocr.yaml review.below_confidence: OCR'd values below it are listed */
     below_confidence: number;
   };

@@ -1,11 +1,14 @@
 /** Hand-made check inputs: the real rules/checks.yaml, empty records, and tables written as rows of values. */
 import { readFileSync } from 'node:fs';
 import { checksRulesSchema } from '../../src/rules/checks-schema.js';
+import { tableRulesSchema } from '../../src/rules/tables-schema.js';
 import { parseRuleFile } from '../../src/rules/load.js';
 import { newFact, type Fact, type HeaderNode, type TableCell, type TableInfo } from '../../src/extract/types.js';
 import type { CheckInput } from '../../src/validate/types.js';
 
 export const checkRules = parseRuleFile('rules/checks.yaml', readFileSync(new URL('../../rules/checks.yaml', import.meta.url), 'utf8'), checksRulesSchema);
+
+export const tableRules = parseRuleFile('rules/tables.yaml', readFileSync(new URL('../../rules/tables.yaml', import.meta.url), 'utf8'), tableRulesSchema);
 
 export const prov = { page: 3, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, source_text: 's' };
 
@@ -27,7 +30,7 @@ export function checkInput(x: Partial<CheckInput> = {}): CheckInput {
     tables: [],
     cells: [],
     unreadCells: [],
-    rules: { checks: checkRules, below_confidence: 0.8 },
+    rules: { checks: checkRules, tables: tableRules.statistical, below_confidence: 0.8 },
     ...x,
   };
 }
