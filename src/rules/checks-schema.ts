@@ -111,12 +111,17 @@ export const checksRulesSchema = z.strictObject({
   }),
   /** a narrative fact restates a table value (and its budget, when the table prints budgets) */
   narrative: z.array(
-    z.strictObject({
-      fact: key,
-      /** the cell; `code: fact` takes the row by the fact's own code (linked 类/款/项), else by its 类 name */
-      cell: z.union([cellRefSchema, z.strictObject({ table: kind, code: z.literal('fact'), ...columnRef })]),
-      budget: z.strictObject(columnRef).optional(),
-    }),
+    z
+      .strictObject({
+        fact: key,
+        /** the cell the fact restates */
+        cell: cellRefSchema.optional(),
+        /** the row of the fact's own code (its 类/款/项 linked to the table), else of its 类 name; in this column */
+        coded: z.strictObject({ table: kind, ...columnRef }).optional(),
+        /** the column of the budget the fact states beside its amount (the same row) */
+        budget: z.strictObject(columnRef).optional(),
+      })
+      .refine((e) => Boolean(e.cell) !== Boolean(e.coded), { message: 'a narrative entry names its `cell` or its `coded` row, one of them' }),
   ),
   /** amounts that are parts of another cannot exceed it: Σ parts ≤ whole */
   bounds: z.array(z.strictObject({ name, parts: z.array(key).min(1), whole: key })),
@@ -146,6 +151,14 @@ export const checksRulesSchema = z.strictObject({
     /** words of an increase and of a decrease, for a change whose sign contradicts its word */
     increase: z.array(z.string().min(1)),
     decrease: z.array(z.string().min(1)),
+    /** "人员经费…主要包括：A、B、C": each item named should be printed with an amount in the table (groups `group`, `items`) */
+    item_lists: z.array(z.strictObject({ pattern: regex, table: kind })),
+    /** the separator of a list's items, and words cut from an item's end ("等") */
+    item_separator: regex,
+    item_suffix: regex,
+    /** what a numbered item says it is for (group `text`), and the keys of the numbered items */
+    purpose: regex,
+    purpose_facts: z.array(key),
   }),
 });
 

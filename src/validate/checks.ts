@@ -1,5 +1,5 @@
 import { basicItemsSum, codedLinesSum, componentsSum, staffSum } from './checks/sums.js';
-import { changePct, completionPct, shares, variancePct } from './checks/ratios.js';
+import { changePct, completionPct, completionZeroBudget, shares, variancePct } from './checks/ratios.js';
 import { restatements, unreadAmounts } from './checks/consistency.js';
 import { EVALUATION_CHECKS } from './checks/evaluations.js';
 import { CODED_TABLE_CHECKS } from './checks/coded-tables.js';
@@ -7,7 +7,9 @@ import { lowOcrConfidence } from './checks/confidence.js';
 import { withinTableSum } from './checks/within-table.js';
 import { crossTable } from './checks/cross-table.js';
 import { emptyTableNote, missingTable } from './checks/completeness.js';
-import { departmentName, templatePlaceholder, wrongYear } from './checks/words.js';
+import { comparisonWord, departmentName, templatePlaceholder, wrongYear } from './checks/words.js';
+import { amountBound } from './checks/bounds.js';
+import { itemPurposeCopied, listedItemZero } from './checks/item-words.js';
 import { tableUnknown, unreadCells } from './checks/reading.js';
 import type { Check, CheckInput, CheckRow } from './types.js';
 
@@ -20,10 +22,12 @@ export const CHECKS: readonly Check[] = [
   changePct,
   variancePct,
   completionPct,
+  completionZeroBudget,
   codedLinesSum,
   basicItemsSum,
   staffSum,
   restatements,
+  amountBound,
   unreadAmounts,
   ...EVALUATION_CHECKS,
   ...CODED_TABLE_CHECKS,
@@ -34,6 +38,9 @@ export const CHECKS: readonly Check[] = [
   templatePlaceholder,
   wrongYear,
   departmentName,
+  comparisonWord,
+  listedItemZero,
+  itemPurposeCopied,
   lowOcrConfidence,
   tableUnknown,
   unreadCells,

@@ -103,6 +103,11 @@ export function onSideOf(v: TableView, row: Row, column: string): boolean {
   return [...row.cells.keys()].some((c) => c.startsWith(side));
 }
 
+/** Every column the pattern names, header order. */
+export function findColumns(v: TableView, p: ColumnPattern): string[] {
+  return v.columns.filter((c) => columnMatches(c, p));
+}
+
 /** Labels compared as rules are: ASCII and full-width parentheses and quotes alike, no spaces. */
 export function labelForm(s: string): string {
   return matchForm(s.replace(/\s+/g, ''));

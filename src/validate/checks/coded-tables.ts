@@ -1,5 +1,6 @@
 /** Coded tables: their levels add up, and they say what the narrative says (DOMAIN.md "Classification codes"). */
 import { compareSums, pagesText, samePrinted, uniquePages } from '../compare.js';
+import { tableMatchesNarrative } from './narrative-tables.js';
 import { cellName, cellSubject, labelForm, tableViews, type Row, type TableView } from '../table-view.js';
 import type { Check, CheckFailure, CheckInput } from '../types.js';
 
@@ -66,64 +67,7 @@ export const codedTableSum: Check = {
   },
 };
 
-export const tableMatchesNarrative: Check = {
-  id: 'table_matches_narrative',
-  description: 'A coded table and the narrative statement it restates agree: same code → same amount, and the same total.',
-  run({ codedTables, lineItems, facts }) {
-    const out: CheckFailure[] = [];
-    for (const t of codedTables) {
-      const narrative = t.narrative_context ? lineItems.filter((l) => l.context === t.narrative_context && l.unit === t.unit) : [];
-      if (narrative.length) {
-        const byCode = new Map(t.lines.map((l) => [l.code, l]));
-        const inNarrative = new Set(narrative.map((n) => n.code));
-        // The narrative lists the table's 项 rows; one missing there is reported (a warning: wording may merge lines).
-        for (const row of t.lines) {
-          if (row.level === '项' && !inNarrative.has(row.code)) {
-            const subject = `${t.context}/${row.code}`;
-            out.push({ check: 'table_matches_narrative', severity: 'warning', subject, expected: '', actual: row.amount, message: `${t.context} ${row.code} ${row.name} ${row.amount}${row.unit} 在说明中未列出（第${row.page}页）`, page: row.page });
-          }
-        }
-        for (const n of narrative) {
-          const row = byCode.get(n.code);
-          const subject = `${t.context}/${n.code}`;
-          if (!row) {
-            out.push({ check: 'table_matches_narrative', severity: 'warning', subject, subjects: [subject, `${n.context}/${n.code}`], expected: n.amount, actual: '', message: `说明所列 ${n.code} ${n.name} ${n.amount}${n.unit} 不在${t.context}中（第${n.page}页）`, page: n.page });
-          } else if (!samePrinted(row.amount, n.amount)) {
-            const pages = uniquePages([row.page, n.page]);
-            out.push({
-              check: 'table_matches_narrative',
-              severity: 'error',
-              subject,
-              subjects: [subject, `${n.context}/${n.code}`],
-              expected: n.amount,
-              actual: row.amount,
-              message: `表与说明不一致：${t.context} ${n.code} ${row.name} ${row.amount} ≠ 说明 ${n.amount}（${pagesText(pages)}）`,
-              page: pages[0],
-              pages,
-            });
-          }
-        }
-      }
-      const stated = t.narrative_total_key ? facts.find((f) => f.key === t.narrative_total_key) : undefined;
-      if (t.total && stated && stated.unit === t.total.unit && !samePrinted(t.total.amount, stated.amount)) {
-        const pages = uniquePages([t.total.page, stated.page]);
-        out.push({
-          check: 'table_matches_narrative',
-          severity: 'error',
-          subject: t.total_key,
-          subjects: [t.total_key, stated.key],
-          expected: stated.amount,
-          actual: t.total.amount,
-          message: `表与说明不一致：${t.context} ${t.total.label} ${t.total.amount} ≠ 说明“${stated.label}” ${stated.amount}（${stated.section}）（${pagesText(pages)}）`,
-          page: pages[0],
-          pages,
-        });
-      }
-    }
-    return out;
-  },
-};
-
 export { samePrinted };
+export { tableMatchesNarrative };
 
 export const CODED_TABLE_CHECKS: readonly Check[] = [codedTableSum, tableMatchesNarrative];

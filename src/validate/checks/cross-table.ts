@@ -59,7 +59,7 @@ function classIdentity(rule: ChecksRules['between']['classes'][number], kinds: M
       subjects,
       expected: x?.cell?.value ?? '',
       actual: y?.cell?.value ?? '',
-      message: `表间不一致：${name(a, x, ca)} ${x?.cell?.value ?? '空白'} ≠ ${name(b, y, cb)} ${y?.cell?.value ?? '空白'}（${rule.name}；${pagesText(pages)}）`,
+      message: `表间不一致：${name(a, x, ca)} ${x?.cell?.value ?? '空白'} ≠ ${name(b, y, cb)} ${y?.cell?.value ?? '空白'}（${pagesText(pages)}）`,
       page: pages[0],
       pages,
     });

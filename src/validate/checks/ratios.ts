@@ -1,6 +1,9 @@
+import type { Fact } from '../../extract/types.js';
 import { dec } from '../../values/decimal.js';
 import { minus, mid, overlaps, percent, printed } from '../interval.js';
 import { firstByKey, type Check, type CheckFailure } from '../types.js';
+import { pagesText } from '../compare.js';
+import { factSubject } from '../subjects.js';
 
 export const shares: Check = {
   id: 'share_pct',
@@ -67,20 +70,54 @@ export const variancePct: Check = {
 
 export const completionPct: Check = {
   id: 'completion_pct',
-  description: '完成…预算的 x% = 决算数 / the budget it names × 100, within printed rounding; a zero budget has no completion rate.',
+  description: '完成…预算的 x% = 决算数 / the budget it names × 100, within printed rounding (a zero budget: completion_zero_budget).',
   run({ facts }) {
     const out: CheckFailure[] = [];
     for (const f of facts) {
       if (f.completion_pct === null || f.budget === null) continue;
       const basis = f.budget_basis ?? '预算';
       const pct = percent(printed(f.amount), printed(f.budget));
-      if (!pct) {
-        if (!dec(f.amount).isZero()) out.push(fail('completion_pct', f.key, '', f.completion_pct, `${f.label}：${basis}为 ${f.budget}，无法计算完成率，却印为 ${f.completion_pct}%（${f.section}，第${f.page}页）`, f.page));
-        continue;
-      }
+      if (!pct) continue;
       if (!overlaps(pct, printed(f.completion_pct))) {
         out.push(fail('completion_pct', f.key, mid(pct), f.completion_pct, `${f.label}：决算 ${f.amount} ÷ ${basis} ${f.budget} = ${mid(pct)}%，印为 ${f.completion_pct}%（${f.section}，第${f.page}页）`, f.page));
       }
+    }
+    return out;
+  },
+};
+
+/**
+ * "完成年初预算的 x%" where that 年初预算 is 0: no rate exists, whatever is printed. When another budget the
+ * statement prints gives the printed rate (the 全年预算), the message says so: the sentence named the wrong budget.
+ */
+export const completionZeroBudget: Check = {
+  id: 'completion_zero_budget',
+  description: 'A completion rate printed against a budget of 0 (完成年初预算的 x% with 年初预算为 0), which has no rate.',
+  run({ facts, rules }) {
+    const out: CheckFailure[] = [];
+    const budgetLabel = new RegExp(rules.checks.words.budget_label, 'u');
+    for (const f of facts) {
+      if (f.completion_pct === null || f.budget === null || !dec(f.budget).isZero()) continue;
+      const basis = f.budget_basis ?? '预算';
+      // the other budgets of the same statement: facts of its section naming a budget
+      const gives = (b: Fact) => {
+        const pct = percent(printed(f.amount), printed(b.amount));
+        return pct !== undefined && overlaps(pct, printed(f.completion_pct!));
+      };
+      const other = facts.find((b) => b !== f && b.section === f.section && b.unit === f.unit && budgetLabel.test(b.label) && gives(b));
+      const hint = other ? `；${f.completion_pct}% 是 ${f.amount} ÷ ${other.amount}，即对“${other.label}”的完成率` : '';
+      const pages = [f.page, ...(other ? [other.page] : [])];
+      out.push({
+        check: 'completion_zero_budget',
+        severity: 'error',
+        subject: f.key,
+        subjects: [f.key, factSubject(f), ...(other ? [factSubject(other)] : [])],
+        expected: '',
+        actual: f.completion_pct,
+        message: `完成率无从计算：${f.label} ${f.amount}，${basis}为 ${f.budget}，却印“完成${basis}的 ${f.completion_pct}%”${hint}（${f.section}，${pagesText(pages)}）`,
+        page: f.page,
+        pages,
+      });
     }
     return out;
   },

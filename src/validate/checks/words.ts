@@ -3,6 +3,9 @@
  * that is not the report's where the report's year belongs, a department name in a heading that is not the
  * cover's. Word lists and patterns are rules/checks.yaml `words`.
  */
+import { dec } from '../../values/decimal.js';
+import { pagesText, samePrinted } from '../compare.js';
+import { factSubject } from '../subjects.js';
 import { labelForm } from '../table-view.js';
 import { headingTexts, lineAt, textRuns, type TextRun } from '../text.js';
 import type { Check, CheckFailure, TextLine } from '../types.js';
@@ -118,3 +121,100 @@ export const departmentName: Check = {
     return out;
   },
 };
+
+/** A place in reading order: page, then from the top (a statement's place is where its box ends). */
+const order = (page: number, y: number) => page * 100000 - y;
+const endOf = (f: { page: number; bbox: { y0: number } }) => order(f.page, f.bbox.y0);
+
+const HOLDS: Record<'>' | '<' | '=', (final: string, budget: string) => boolean> = {
+  '>': (f, b) => dec(f).gt(dec(b)),
+  '<': (f, b) => dec(f).lt(dec(b)),
+  '=': (f, b) => samePrinted(f, b),
+};
+const RELATION_TEXT = { '>': '大于', '<': '小于', '=': '等于' } as const;
+
+/**
+ * A comparison word that contradicts its amounts: "决算数大于预算数" after a 支出决算 smaller than every budget the
+ * statement printed (the one the word names, when it names one), 持平 when they differ; and a change whose word
+ * says one direction while its numbers say the other (增加 with a negative amount, 增加 … 下降 x%).
+ */
+export const comparisonWord: Check = {
+  id: 'comparison_word',
+  description: 'A comparison word (大于 / 小于 / 持平 / 等于, 增加 / 减少) that contradicts the amounts it speaks of.',
+  run({ text, facts, rules }) {
+    const { words } = rules.checks;
+    const budgetLabel = new RegExp(words.budget_label, 'u');
+    const out: CheckFailure[] = [];
+    const seen = new Set<string>();
+    for (const run of textRuns(text)) {
+      const first = run.lines[0].line;
+      if (first.in_table || first.heading) continue;
+      for (const c of words.comparisons) {
+        for (const m of run.text.matchAll(new RegExp(c.pattern, 'gu'))) {
+          const line = lineAt(run, m.index);
+          // the statement the word speaks of: the last one with a budget before it, in its section
+          const at = order(line.page, line.bbox.y0) + 2;
+          const stated = facts.filter((f) => f.budget !== null && f.section === line.section && endOf(f) <= at);
+          const f = stated[stated.length - 1];
+          if (!f) continue;
+          const since = stated.length > 1 ? endOf(stated[stated.length - 2]) : -Infinity;
+          // the budgets that statement printed: its own, and the budget facts of the section since the statement before
+          const basisOf = (label: string) => {
+            const b = budgetLabel.exec(label)?.groups?.basis;
+            return b ? `${b}预算` : '';
+          };
+          const budgets = [
+            { basis: f.budget_basis ?? '', amount: f.budget! },
+            ...facts.filter((b) => b !== f && b.section === f.section && b.unit === f.unit && budgetLabel.test(b.label) && endOf(b) > since && endOf(b) <= at).map((b) => ({ basis: basisOf(b.label), amount: b.amount })),
+          ];
+          const named = m.groups?.basis ? budgets.filter((b) => b.basis.startsWith(m.groups!.basis)) : [];
+          const against = named.length ? named : budgets;
+          if (against.some((b) => HOLDS[c.relation](f.amount, b.amount))) continue;
+          const k = `${line.page}/${m.index}/${f.key}/${f.label}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          const b = against[0];
+          const pages = [f.page, line.page];
+          out.push({
+            check: 'comparison_word',
+            severity: 'error',
+            subject: factSubject(f),
+            subjects: [factSubject(f), f.key],
+            expected: `${RELATION_TEXT[c.relation]} ${b.amount}`,
+            actual: f.amount,
+            message: `文字与数字矛盾：说明写“${m[0]}”，而“${f.label}”决算 ${f.amount} 与${b.basis || '预算'} ${b.amount} 相比并非${RELATION_TEXT[c.relation]}（${f.section}，${pagesText(pages)}）`,
+            page: Math.min(...pages),
+            pages,
+          });
+        }
+      }
+    }
+    // a change whose words and numbers disagree
+    const increase = words.increase.map(escape).join('|');
+    const decrease = words.decrease.map(escape).join('|');
+    const signedAfter = new RegExp(`(?<word>${increase}|${decrease})了?\\s*(?<minus>[-－])\\s*\\d`, 'u');
+    for (const f of facts) {
+      if (f.change === null) continue;
+      const a = f.change_pct !== null && !dec(f.change).isZero() && !dec(f.change_pct).isZero() && dec(f.change).isNeg() !== dec(f.change_pct).isNeg();
+      const printedMinus = signedAfter.exec(f.source_text);
+      if (!a && !printedMinus) continue;
+      out.push({
+        check: 'comparison_word',
+        severity: 'error',
+        subject: f.key,
+        subjects: [f.key, factSubject(f)],
+        expected: '',
+        actual: `${f.change} / ${f.change_pct ?? ''}%`,
+        message: printedMinus
+          ? `文字与数字矛盾：“${f.label}”写“${printedMinus.groups!.word}”却印负数（${f.section}，第${f.page}页）`
+          : `文字与数字矛盾：“${f.label}”增减额 ${f.change} 与增减率 ${f.change_pct}% 方向相反（${f.section}，第${f.page}页）`,
+        page: f.page,
+      });
+    }
+    return out;
+  },
+};
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
