@@ -44,11 +44,11 @@ describe('checks', () => {
     expect(ids({ facts: [fact('a', '307.82', { change: '307.82', change_pct: '100.00' })] })).toEqual(['warning:change_pct:a']);
   });
 
-  it('completion_pct: final / the budget it names; a zero budget has no rate', () => {
+  it('completion_pct: final / the budget it names; a zero budget has no rate (completion_zero_budget, an error of its own)', () => {
     expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.69' })] })).toEqual([]);
     expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.96' })] })).toEqual(['error:completion_pct:a']);
     // 95.89% is 307.82 / 321.02 (全年预算), printed as 完成年初预算的 with a 年初预算 of 0
-    expect(ids({ facts: [fact('a', '307.82', { budget: '0', budget_basis: '年初预算', completion_pct: '95.89' })] })).toEqual(['error:completion_pct:a']);
+    expect(ids({ facts: [fact('a', '307.82', { budget: '0', budget_basis: '年初预算', completion_pct: '95.89' })] })).toEqual(['error:completion_zero_budget:a']);
     // no budget printed: nothing to compare
     expect(ids({ facts: [fact('a', '5', { completion_pct: '50' })] })).toEqual([]);
   });

@@ -17,11 +17,16 @@ export const shares: Check = {
       if (!total || total.unit !== f.unit) continue;
       const pct = percent(printed(f.amount), printed(total.amount));
       if (!pct) {
-        if (!dec(f.share_pct).isZero() && !dec(f.amount).isZero()) out.push(fail('share_pct', f.key, '', f.share_pct, `${f.label}（${f.section}）占总额零的 ${f.share_pct}%`, f.page));
+        if (!dec(f.share_pct).isZero() && !dec(f.amount).isZero()) out.push(fail('share_pct', f.key, '', f.share_pct, `${f.label}（${f.section}）占总额零的 ${f.share_pct}%`, f.page, f));
         continue;
       }
       if (!overlaps(pct, printed(f.share_pct))) {
-        out.push(fail('share_pct', f.key, mid(pct), f.share_pct, `${f.label} ${f.amount} ÷ ${total.label} ${total.amount} = ${mid(pct)}%，印为 ${f.share_pct}%（${f.section}，第${f.page}页）`, f.page));
+        const pages = [f.page, total.page];
+        out.push({
+          ...fail('share_pct', f.key, mid(pct), f.share_pct, `占比不符：${f.label} ${f.amount} ÷ ${total.label} ${total.amount} = ${mid(pct)}%，印为 ${f.share_pct}%（${f.section}，${pagesText(pages)}）`, f.page),
+          subjects: [factSubject(f), factSubject(total)],
+          pages,
+        });
       }
     }
     return out;
@@ -37,14 +42,14 @@ export const changePct: Check = {
       if (f.change === null || f.change_pct === null) continue;
       if (dec(f.change).eq(dec(f.amount)) && !dec(f.amount).isZero()) {
         // last year was 0: no rate can be computed, whatever is printed
-        out.push({ ...fail('change_pct', f.key, '', f.change_pct, `${f.label}：增加 ${f.change} 即本年全数 ${f.amount}，上年为 0，增长率无从计算，却印为 ${f.change_pct}%（${f.section}，第${f.page}页）`, f.page), severity: 'warning' });
+        out.push({ ...fail('change_pct', f.key, '', f.change_pct, `${f.label}：增加 ${f.change} 即本年全数 ${f.amount}，上年为 0，增长率无从计算，却印为 ${f.change_pct}%（${f.section}，第${f.page}页）`, f.page, f), severity: 'warning' });
         continue;
       }
       const lastYear = minus(printed(f.amount), printed(f.change));
       const pct = percent(printed(f.change), lastYear);
       if (!pct) continue;
       if (!overlaps(pct, printed(f.change_pct))) {
-        out.push(fail('change_pct', f.key, mid(pct), f.change_pct, `${f.label}：增减 ${f.change} ÷ 上年 ${mid(lastYear)} = ${mid(pct)}%，印为 ${f.change_pct}%（${f.section}，第${f.page}页）`, f.page));
+        out.push(fail('change_pct', f.key, mid(pct), f.change_pct, `${f.label}：增减 ${f.change} ÷ 上年 ${mid(lastYear)} = ${mid(pct)}%，印为 ${f.change_pct}%（${f.section}，第${f.page}页）`, f.page, f));
       }
     }
     return out;
@@ -61,7 +66,7 @@ export const variancePct: Check = {
       const pct = percent(minus(printed(f.final_amount), printed(f.amount)), printed(f.amount));
       if (!pct) continue;
       if (!overlaps(pct, printed(f.variance_pct))) {
-        out.push(fail('variance_pct', f.key, mid(pct), f.variance_pct, `${f.label}：预算 ${f.amount}，决算 ${f.final_amount}，差异 ${mid(pct)}%，印为 ${f.variance_pct}%（${f.section}，第${f.page}页）`, f.page));
+        out.push(fail('variance_pct', f.key, mid(pct), f.variance_pct, `${f.label}：预算 ${f.amount}，决算 ${f.final_amount}，差异 ${mid(pct)}%，印为 ${f.variance_pct}%（${f.section}，第${f.page}页）`, f.page, f));
       }
     }
     return out;
@@ -79,7 +84,7 @@ export const completionPct: Check = {
       const pct = percent(printed(f.amount), printed(f.budget));
       if (!pct) continue;
       if (!overlaps(pct, printed(f.completion_pct))) {
-        out.push(fail('completion_pct', f.key, mid(pct), f.completion_pct, `${f.label}：决算 ${f.amount} ÷ ${basis} ${f.budget} = ${mid(pct)}%，印为 ${f.completion_pct}%（${f.section}，第${f.page}页）`, f.page));
+        out.push(fail('completion_pct', f.key, mid(pct), f.completion_pct, `${f.label}：决算 ${f.amount} ÷ ${basis} ${f.budget} = ${mid(pct)}%，印为 ${f.completion_pct}%（${f.section}，第${f.page}页）`, f.page, f));
       }
     }
     return out;
@@ -123,6 +128,7 @@ export const completionZeroBudget: Check = {
   },
 };
 
-function fail(check: string, subject: string, expected: string, actual: string, message: string, page: number): CheckFailure {
-  return { check, severity: 'error', subject, expected, actual, message, page };
+/** A failure about one fact: its key is the subject, the statement itself the record the review outlines. */
+function fail(check: string, subject: string, expected: string, actual: string, message: string, page: number, f?: Fact): CheckFailure {
+  return { check, severity: 'error', subject, expected, actual, message, page, ...(f ? { subjects: [factSubject(f)] } : {}) };
 }
