@@ -136,6 +136,13 @@ describe('table identities', () => {
     expect(f[0].message).toBe('表间不一致：一般公共预算财政拨款基本支出决算表 人员经费合计 90.00 + 公用经费合计 10.01 = 100.01 ≠ 一般公共预算财政拨款支出决算表 合计 基本支出 100.00（差额在印刷舍入范围内；第12页、第13页）');
   });
 
+  it('tables printed in different units are not compared digit by digit', () => {
+    const r = report();
+    r.expense.info.unit = '元';
+    set(r.summary, '八、社会保障和就业支出', '支出/决算数', '70.01');
+    expect(crossTable.run(input(r)).map((f) => f.subject)).not.toContain('income_expense_summary/八、社会保障和就业支出/支出/决算数');
+  });
+
   it('a table printed empty reads as zeros; a table not printed, or of another column set, is not compared', () => {
     const r = report();
     const gov = table('gov_fund', 8, ['年初结转和结余', '本年收入', '本年支出/合计', '本年支出/基本支出', '本年支出/项目支出', '年末结转和结余'], [], { page: 15 });

@@ -33,7 +33,7 @@ function classRows(v: TableView, column: string, names: Map<string, string>, num
 function classIdentity(rule: ChecksRules['between']['classes'][number], kinds: Map<string, TableView>, rules: ChecksRules): CheckFailure[] {
   const a = kinds.get(rule.a.table);
   const b = kinds.get(rule.b.table);
-  if (!a || !b) return [];
+  if (!a || !b || a.info.unit !== b.info.unit) return [];
   const colOf = (v: TableView, ref: { column: string; basis?: string }) => findColumn(v, { column: re(ref.column), basis: ref.basis ? re(ref.basis) : undefined });
   const ca = colOf(a, rule.a);
   const cb = colOf(b, rule.b);
