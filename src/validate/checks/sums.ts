@@ -38,7 +38,7 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
       subject,
       expected: total.amount,
       actual: exact.toFixed(dp),
-      message: `${what}：${parts.length} 项合计 ${exact.toFixed(dp)}${total.unit}，总数印为 ${total.amount}${withinRounding ? '（在印刷舍入范围内）' : ''}（${pagesText(named?.pages ?? [total.page, ...parts.flatMap((p) => (p.page ? [p.page] : []))])}）`,
+      message: `${what}：${parts.length} 项合计 ${exact.toFixed(dp)}${total.unit}，总数印为 ${total.amount}（${withinRounding ? '差额在印刷舍入范围内；' : ''}${pagesText(named?.pages ?? [total.page, ...parts.flatMap((p) => (p.page ? [p.page] : []))])}）`,
       page: total.page,
       ...(named ? { subjects: [subject, ...named.subjects], pages: named.pages } : { pages: [total.page, ...parts.flatMap((p) => (p.page ? [p.page] : []))] }),
     },
