@@ -19,10 +19,9 @@ import type { Rules } from './rules/schema.js';
 import { findTables, findUnruledTables, joinContinuedTables, type Table } from './tables/index.js';
 import { readEvaluations, type Evaluation, type EvaluationFund, type Indicator, type UnreadCell } from './extract/evaluations.js';
 import { readStatisticalTables, unruledTableRules, type SectionOf } from './extract/statistical-tables.js';
-import { runTableChecks } from './validate/table-checks.js';
-import { lowConfidence } from './validate/checks/confidence.js';
+import { documentText } from './validate/text.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from './extract/types.js';
-import { runChecks, type CheckFailure } from './validate/checks.js';
+import { runChecks, type CheckRow } from './validate/checks.js';
 
 export interface PageReport {
   page: number;
@@ -60,7 +59,7 @@ export interface DocumentResult {
   unread: UnreadAmount[];
   /** table cells that should hold a number and do not: reported, never guessed */
   unread_cells: UnreadCell[];
-  checks: CheckFailure[];
+  checks: CheckRow[];
 }
 
 export interface PipelineOptions {
@@ -174,47 +173,31 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     },
     rules.document.meta,
   );
-  const checks = [
-    ...runChecks({ facts: statements.facts, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
-    ...runTableChecks({
-      evaluations: evaluations.evaluations,
-      funds: evaluations.funds,
-      indicators: evaluations.indicators,
-      codedTables: coded.coded,
-      narrativeLines: statements.lineItems,
-      narrativeFacts: statements.facts,
-    }),
-    ...lowConfidence(
-      [...statements.facts, ...coded.totals, ...statements.lineItems, ...coded.line_items, ...statements.basicItems, ...staff, ...units, ...evaluations.evaluations, ...evaluations.funds, ...evaluations.indicators],
-      rules.ocr.review.below_confidence,
-    ),
-    // a table no rule knows is still exported (kind other): said once, so that a new region's titles get a rule
-    ...coded.tables
-      .filter((t) => t.kind === 'other' && coded.cells.some((c) => c.table_no === t.table_no))
-      .map((t) => ({
-        check: 'table_unknown',
-        severity: 'warning' as const,
-        subject: `table_${t.table_no}`,
-        expected: '',
-        actual: t.title,
-        message: `第${t.page}页的表格“${t.title || '（无标题）'}”不是规则认识的表种，其单元格以 other 导出（${coded.cells.filter((c) => c.table_no === t.table_no).length} 个）`,
-        page: t.page,
-      })),
-    ...[...evaluations.unread, ...coded.unread].map((u) => ({
-      check: 'unread_cell',
-      severity: 'warning' as const,
-      subject: `page ${u.page}`,
-      expected: '',
-      actual: u.source_text,
-      message: u.reason,
-      page: u.page,
-    })),
-  ];
+  const sectionList = tree.sections.map((s: Section) => ({ id: s.id, level: s.level, title: s.title, page: s.page }));
+  const checks = runChecks({
+    meta,
+    sections: sectionList,
+    text: documentText(lines, tree, tables.flatMap((t) => t.parts)),
+    facts: statements.facts,
+    lineItems: statements.lineItems,
+    basicItems: statements.basicItems,
+    unread: statements.unread,
+    staff,
+    units,
+    evaluations: evaluations.evaluations,
+    funds: evaluations.funds,
+    indicators: evaluations.indicators,
+    codedTables: coded.coded,
+    tables: coded.tables,
+    cells: coded.cells,
+    unreadCells: [...evaluations.unread, ...coded.unread],
+    rules: { checks: rules.checks, tables: rules.tables.statistical, below_confidence: rules.ocr.review.below_confidence },
+  });
   return {
     doc_id: docIdOf(file),
     source: { file: path.basename(file), sha256, pages: pages.length, producer, ocr_pages: ocrPages.map((p) => p.page), ocr: ocrPages, unreadable_pages: unreadable },
     meta,
-    sections: tree.sections.map((s: Section) => ({ id: s.id, level: s.level, title: s.title, page: s.page })),
+    sections: sectionList,
     staff,
     units,
     facts: [...statements.facts, ...coded.totals],

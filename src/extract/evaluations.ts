@@ -29,6 +29,9 @@ export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
 
 type Money = Record<FundField, string | null>;
 
+/** A money column as a user reads it in a message. */
+const FUND_FIELD_NAME: Record<FundField, string> = { initial: '年初预算数', full_year: '全年预算数', executed: '全年执行数', weight: '分值', rate_pct: '执行率', score: '得分' };
+
 /** One 自评表. The money columns are its 年度资金总额 row. */
 export interface Evaluation extends Provenance, Money {
   /** 1-based number of the 自评表 in the document (funds and indicators refer to it) */
@@ -157,7 +160,7 @@ function report(b: Block, cell: Cell | undefined, reason: string): void {
 /** A printed number, or null; text that is not a number is reported, not guessed at. */
 function num(b: Block, cell: Cell | undefined, what: string): string | null {
   const { value, bad } = cellNumber(cell, b.c.numbers);
-  if (bad) report(b, cell, `${what}: not a number`);
+  if (bad) report(b, cell, `项目支出绩效自评表 ${b.project || ''} ${what}：印的不是数字`);
   return value;
 }
 
@@ -180,16 +183,16 @@ function readOne(table: Table, from: number, to: number, c: Compiled, out: Evalu
     labelled[k] = label ? text(b, valueOf(table, label, c.rules.value_below.includes(k)), k) : null;
   }
   b.project = labelled.project ?? '';
-  if (!b.project) report(b, anchor, 'evaluation table without a project name');
+  if (!b.project) report(b, anchor, '项目支出绩效自评表没有项目名称');
 
   // The goal anchor and the indicator header end the 项目资金 block.
   const goalAnchor = findCell(table, c.goal.anchor, from, to);
   const indHead = findHeaderRow(table, c.indCols, c.rules.indicators.min_header_matches, from, to);
   const fundHead = findHeaderRow(table, c.fundCols, c.rules.funds.min_header_matches, from, indHead?.row ?? to);
-  if (!fundHead) report(b, anchor, 'evaluation table without the 项目资金 header');
+  if (!fundHead) report(b, anchor, `项目支出绩效自评表 ${b.project} 没有项目资金表头`);
   const money = fundHead ? readFunds(b, fundHead, Math.min(goalAnchor?.row ?? to, indHead?.row ?? to)) : NO_MONEY;
   const goal = goalAnchor ? readGoal(b, goalAnchor) : { goal_expected: null, goal_actual: null };
-  if (!indHead) report(b, anchor, 'evaluation table without the indicator header');
+  if (!indHead) report(b, anchor, `项目支出绩效自评表 ${b.project} 没有绩效指标表头`);
   const totals = indHead ? readIndicators(b, indHead) : { total_score: null, total_weight: null };
 
   const first = table.parts[0];
@@ -230,7 +233,7 @@ function readFunds(b: Block, head: { row: number; cols: Partial<Record<FundField
     const cells: EvaluationFund['cells'] = { label: cellProvenance(label) };
     for (const f of FUND_FIELDS) {
       const cell = under(table, r, head.cols[f]);
-      row[f] = num(b, cell, `${rule.row} ${f}`);
+      row[f] = num(b, cell, `${rule.row}${FUND_FIELD_NAME[f]}`);
       if (cell && row[f] !== null) cells[f] = cellProvenance(cell);
     }
     const prov = rowProvenance([label, ...FUND_FIELDS.map((f) => under(table, r, head.cols[f]))])!;
@@ -280,8 +283,8 @@ function readIndicators(b: Block, head: { row: number; cols: Partial<Record<Indi
     const name = txt('name');
     const target = txt('target');
     const actual = txt('actual');
-    const weight = num(b, get('weight'), 'indicator weight');
-    const score = num(b, get('score'), 'indicator score');
+    const weight = num(b, get('weight'), '指标分值');
+    const score = num(b, get('score'), '指标得分');
     if (weight !== null) cells.weight = cellProvenance(get('weight')!);
     if (score !== null) cells.score = cellProvenance(get('score')!);
     // An 二级 category printed with no indicator under it gives no row.
@@ -320,7 +323,7 @@ function readTotal(b: Block, r: number, label: Cell, cols: Partial<Record<Indica
   const weightCell = under(table, r, cols.weight);
   const sc = scoreCell && scoreCell !== label ? scoreCell : nums[nums.length - 1];
   const wc = weightCell && weightCell !== label ? weightCell : nums[nums.length - 2];
-  const total_score = num(b, sc, 'total_score');
+  const total_score = num(b, sc, '总分');
   if (sc && total_score !== null) b.cells.total_score = cellProvenance(sc);
   return { total_score, total_weight: num(b, wc, 'total_weight') };
 }

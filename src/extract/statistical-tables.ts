@@ -223,6 +223,15 @@ export function unruledTableRules(rules: TableRules | StatisticalTablesRules): U
   };
 }
 
+const compiled = new WeakMap<StatisticalTablesRules, Compiled>();
+
+/** The kind a line names as a table title ("三、支出决算表" in the contents, "表五 …"), or undefined. */
+export function tableKindOf(line: string, rules: StatisticalTablesRules): string | undefined {
+  let c = compiled.get(rules);
+  if (!c) compiled.set(rules, (c = compile(rules)));
+  return kindOfTitle(fold(line), c)?.rule.kind;
+}
+
 /** Reads every table: kind, title, unit, header tree, value cells; line items of the kinds that have them. */
 export function readStatisticalTables(tables: readonly Table[], pages: readonly PageContent[], rules: TableRules | StatisticalTablesRules, sectionOf: SectionOf = () => undefined): StatisticalTablesResult {
   const c = compile('statistical' in rules ? rules.statistical : rules);

@@ -4,9 +4,11 @@
  * come in as geometry, images are the renderer's business.
  *
  * Which check a record fails (the mapping a validator reads the colours by):
- *  1. by what the check is about (`subject`):
+ *  1. by what the check is about (each of its `subjects`, else its `subject`):
  *     - fact: subject = its key (every check of that fact: shares, change %, variance %, restatement, the
- *       sum it is the total of), and subject = its parent for components_sum (a summand of a sum that fails);
+ *       sum it is the total of), key@section/label (that one statement: validate/subjects.ts), and subject =
+ *       its parent for components_sum (a summand of a sum that fails);
+ *     - table cell: table/row code or label/column (validate/subjects.ts);
  *     - restatement: restatement check, subject = its key, on its page;
  *     - line item: coded_lines_sum with subject = its total_key; any check with subject = context/code
  *       (the coded-table checks);
@@ -21,6 +23,7 @@
  */
 import { flatten } from '../diff/diff.js';
 import { naturalKeys } from '../diff/keys.js';
+import { cellSubject, factSubject } from '../validate/subjects.js';
 import { recordKinds, type Box, type CheckRow, type ExtractionDoc, type SourcedRecord } from './doc.js';
 
 /** PDF user space → image pixels, as pdf.js's viewport.transform. */
@@ -125,7 +128,11 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 export function claimsOf(kind: string, r: SourcedRecord): Claim[] {
   switch (kind) {
     case 'facts':
-      return [{ subject: str(r.key) }, ...(r.parent && r.additive !== false ? [{ subject: str(r.parent), checks: ['components_sum'] }] : [])];
+      return [
+        { subject: str(r.key) },
+        { subject: factSubject({ key: str(r.key), section: str(r.section), label: str(r.label) }) },
+        ...(r.parent && r.additive !== false ? [{ subject: str(r.parent), checks: ['components_sum'] }] : []),
+      ];
     case 'restatements':
       return [{ subject: str(r.key), checks: ['restatement'], page: r.page }];
     case 'line_items':
@@ -144,7 +151,7 @@ export function claimsOf(kind: string, r: SourcedRecord): Claim[] {
       return [{ subject: `${str(r.project)}/${str(r.name ?? r.level2)}` }];
     case 'table_cells':
       // the table checks name a cell as table/row/column (row: its code, else its label)
-      return [{ subject: `${str(r.table)}/${str(r.row_code ?? '') || str(r.row)}/${str(r.column)}` }];
+      return [{ subject: cellSubject(str(r.table), { row_code: r.row_code === null ? null : str(r.row_code), row: str(r.row) }, str(r.column)) }];
     case 'tables':
       return [{ subject: str(r.kind) }];
     default:
@@ -153,7 +160,10 @@ export function claimsOf(kind: string, r: SourcedRecord): Claim[] {
 }
 
 export function claimMatches(claim: Claim, c: CheckRow): boolean {
-  return claim.subject === c.subject && (!claim.checks || claim.checks.includes(c.check)) && (claim.page === undefined || claim.page === c.page);
+  // a check names its records in `subjects` (both sides of a comparison); older extractions have only `subject`
+  const named = c.subjects?.length ? c.subjects.includes(claim.subject) : claim.subject === c.subject;
+  const pages = c.pages?.length ? c.pages : [c.page];
+  return named && (!claim.checks || claim.checks.includes(c.check)) && (claim.page === undefined || pages.includes(claim.page));
 }
 
 /** The label, value and detail a validator compares with the page. */

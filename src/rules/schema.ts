@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tableRulesSchema, type TableRules } from './tables-schema.js';
 import { ocrRulesSchema, type OcrRules } from '../ocr/rules.js';
+import { checksRulesSchema, type ChecksRules } from './checks-schema.js';
 
 /** A regular expression source; compiled (with the u flag) when the rules are loaded, so a bad one is reported with its line. */
 const regex = z.string().min(1).superRefine((src, ctx) => {
@@ -104,6 +105,7 @@ export const RULE_FILES = {
   facts: { file: 'facts.yaml', schema: factRulesSchema },
   tables: { file: 'tables.yaml', schema: tableRulesSchema },
   ocr: { file: 'ocr.yaml', schema: ocrRulesSchema },
+  checks: { file: 'checks.yaml', schema: checksRulesSchema },
 } as const;
 
 export interface Rules {
@@ -113,4 +115,5 @@ export interface Rules {
   facts: FactRule[];
   tables: TableRules;
   ocr: OcrRules;
+  checks: ChecksRules;
 }

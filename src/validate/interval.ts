@@ -42,3 +42,12 @@ export function overlaps(a: Interval, b: Interval): boolean {
 export function mid(x: Interval, dp = 2): string {
   return x.lo.plus(x.hi).div(2).toFixed(dp);
 }
+
+/**
+ * How far a sum of n rounded printings may honestly miss a rounded total: about sqrt(n)·u/sqrt(12) (u = the last
+ * printed digit) of rounding noise, three of those. A sum missing by more is an error even where a worst case of
+ * n·u/2 would cover it: a typo such as 14.65 for 14.56 must not hide behind the worst case of a long list.
+ */
+export function roundingNoise(dp: number, n: number): Dec {
+  return new D(10).pow(-dp).div(Math.sqrt(12)).times(Math.sqrt(n)).times(3);
+}

@@ -152,6 +152,10 @@ export const checkSchema = z.strictObject({
   actual: z.string(),
   message: z.string().min(1),
   page: z.number().int().nonnegative(),
+  /** every page the failure names, the first being `page` */
+  pages: z.array(z.number().int().nonnegative()).min(1),
+  /** every record the failure names (the review page outlines each) */
+  subjects: z.array(z.string()).min(1),
 });
 
 export const documentSchema = z.strictObject({

@@ -12,7 +12,7 @@ export const CSV_COLUMNS = {
   evaluation_funds: ['doc_id', 'department', 'year', 'project', 'row', 'initial', 'full_year', 'executed', 'weight', 'rate_pct', 'score', 'page', 'eval_no', 'source_text', 'x0', 'y0', 'x1', 'y1'],
   indicators: ['doc_id', 'department', 'year', 'project', 'level1', 'level2', 'name', 'target', 'target_op', 'target_value', 'target_unit', 'actual', 'actual_value', 'actual_unit', 'weight', 'score', 'deviation', 'page', 'eval_no', 'source_text', 'x0', 'y0', 'x1', 'y1'],
   table_cells: ['doc_id', 'department', 'year', 'table', 'title', 'row_code', 'row', 'column', 'value', 'unit', 'page', 'source_text', 'x0', 'y0', 'x1', 'y1', 'table_no', 'row_no'],
-  checks: ['doc_id', 'check', 'severity', 'subject', 'expected', 'actual', 'message', 'page'],
+  checks: ['doc_id', 'check', 'severity', 'subject', 'expected', 'actual', 'message', 'page', 'pages'],
 } as const;
 
 export type CsvName = keyof typeof CSV_COLUMNS;
@@ -29,7 +29,7 @@ export function csvRows(doc: DocumentResult): Record<CsvName, Row[]> {
     evaluation_funds: doc.evaluation_funds.map((f) => ({ ...common, project: f.project, row: f.row, initial: f.initial, full_year: f.full_year, executed: f.executed, weight: f.weight, rate_pct: f.rate_pct, score: f.score, page: f.page, eval_no: f.eval_no, source_text: f.source_text, ...box(f.bbox) })),
     indicators: doc.indicators.map((i) => ({ ...common, project: i.project, level1: i.level1, level2: i.level2, name: i.name, target: i.target, target_op: i.target_op, target_value: i.target_value, target_unit: i.target_unit, actual: i.actual, actual_value: i.actual_value, actual_unit: i.actual_unit, weight: i.weight, score: i.score, deviation: i.deviation, page: i.page, eval_no: i.eval_no, source_text: i.source_text, ...box(i.bbox) })),
     table_cells: doc.table_cells.map((t) => ({ ...common, table: t.table, title: t.title, row_code: t.row_code, row: t.row, column: t.column, value: t.value, unit: t.unit, page: t.page, source_text: t.source_text, ...box(t.bbox), table_no: t.table_no, row_no: t.row_no })),
-    checks: doc.checks.map((c) => ({ doc_id: doc.doc_id, check: c.check, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message, page: c.page })),
+    checks: doc.checks.map((c) => ({ doc_id: doc.doc_id, check: c.check, severity: c.severity, subject: c.subject, expected: c.expected, actual: c.actual, message: c.message, page: c.page, pages: c.pages.join(';') })),
   };
 }
 

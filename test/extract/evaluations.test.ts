@@ -171,7 +171,7 @@ describe('readEvaluations', () => {
     ]);
     const r = readEvaluations([other, broken], rules);
     expect(r.evaluations.map((e) => e.project)).toEqual(['丙项目']);
-    expect(r.unread.map((u) => u.reason)).toEqual(['evaluation table without the 项目资金 header', 'evaluation table without the indicator header']);
+    expect(r.unread.map((u) => u.reason)).toEqual([expect.stringContaining('没有项目资金表头'), expect.stringContaining('没有绩效指标表头')]);
   });
 
   it('reports a number cell that is not a number instead of guessing', () => {
@@ -179,6 +179,6 @@ describe('readEvaluations', () => {
     rows[3][7] = '八分';
     const r = readEvaluations([buildTable(rows)], rules);
     expect(r.evaluations[0].score).toBeNull();
-    expect(r.unread).toEqual([expect.objectContaining({ source_text: '八分', reason: '年度资金总额 score: not a number' })]);
+    expect(r.unread).toEqual([expect.objectContaining({ source_text: '八分', reason: expect.stringContaining('年度资金总额得分：印的不是数字') })]);
   });
 });

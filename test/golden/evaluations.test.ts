@@ -10,7 +10,10 @@ import { readEvaluations, type EvaluationsResult } from '../../src/extract/evalu
 import { readStatisticalTables, type StatisticalTablesResult } from '../../src/extract/statistical-tables.js';
 import { loadRules } from '../../src/rules/load.js';
 import { extractFromPages, prepareRules } from '../../src/pipeline.js';
-import { runTableChecks } from '../../src/validate/table-checks.js';
+import { runChecks } from '../../src/validate/checks.js';
+import { EVALUATION_CHECKS } from '../../src/validate/checks/evaluations.js';
+import { CODED_TABLE_CHECKS } from '../../src/validate/checks/coded-tables.js';
+import { checkInput } from '../validate/input.js';
 
 const fixture = (f: string) => new URL(`../fixtures/${f}`, import.meta.url).pathname;
 
@@ -77,7 +80,8 @@ describe('golden: 项目支出绩效自评表 and 表五 of urumqi-gxj-2021 (tab
   it('fails only the checks the report really fails', async () => {
     // the narrative the table restates (五、 coded lines and its total)
     const narrative = extractFromPages(fixture('urumqi-gxj-2021.pdf'), '0'.repeat(64), null, pages, prepareRules(await loadRules(new URL('../../rules', import.meta.url).pathname)));
-    const failed = runTableChecks({ ...ev, codedTables: coded.coded, narrativeLines: narrative.line_items, narrativeFacts: narrative.facts });
+    const input = checkInput({ evaluations: ev.evaluations, funds: ev.funds, indicators: ev.indicators, codedTables: coded.coded, tables: coded.tables, cells: coded.cells, lineItems: narrative.line_items, facts: narrative.facts });
+    const failed = runChecks(input, [...EVALUATION_CHECKS, ...CODED_TABLE_CHECKS]);
     expect(failed.map((f) => `${f.check}:${f.subject}:${f.expected}:${f.actual}`)).toEqual([
       // 表五 合计 7030.18, 五、 states 7030.17 (its 13 lines sum to 7030.18)
       'table_matches_narrative:table5_total:7030.17:7030.18',

@@ -131,6 +131,34 @@ describe('review data: which check a record fails', () => {
   });
 });
 
+describe('review data: a check naming several records', () => {
+  const cell = (table: string, row_code: string | null, row: string, column: string, page: number, y: number) => ({ page, bbox: box(300, y, 350, y + 12), source_text: '1.00', table_no: 1, table, title: table, row_code, row, row_no: 0, column, value: '1.00', unit: '万元' });
+  const doc = (): ExtractionDoc => ({
+    doc_id: 'd',
+    source: { file: 'd.pdf', sha256: 'a'.repeat(64), pages: 3 },
+    facts: [fact('gpb_item', 3, 700, { label: 'A（项）', section: '三/五/三' }), fact('gpb_item', 3, 600, { label: 'B（项）', section: '三/五/三' })],
+    table_cells: [cell('income_expense_summary', null, '八、社会保障和就业支出', '支出/决算数', 1, 500), cell('expense', '208', '社会保障和就业支出', '本年支出合计', 2, 500), cell('expense', '210', '卫生健康支出', '本年支出合计', 2, 480)],
+    checks: [
+      { ...check('cross_table', 'income_expense_summary/八、社会保障和就业支出/支出/决算数', 1), pages: [1, 2], subjects: ['income_expense_summary/八、社会保障和就业支出/支出/决算数', 'expense/208/本年支出合计'] },
+      { ...check('completion_pct', 'gpb_item', 3), pages: [3], subjects: ['gpb_item@三/五/三/B（项）'] },
+    ],
+  });
+
+  it('outlines every cell and fact its subjects name, on every page, and no other', () => {
+    const model = buildReview(doc(), geometry);
+    const rec = byKey(model);
+    expect(rec.get('table_cells:income_expense_summary//八、社会保障和就业支出/支出/决算数')!.status).toBe('error');
+    expect(rec.get('table_cells:expense/208/社会保障和就业支出/本年支出合计')!.status).toBe('error');
+    expect(rec.get('table_cells:expense/210/卫生健康支出/本年支出合计')!.status).toBe('ok');
+    expect(model.checks[0].records).toHaveLength(2);
+    // one statement of a key stated many times
+    expect(model.pages.find((p) => p.page === 3)!.records.map((r) => [r.label, r.status])).toEqual([
+      ['A（项）', 'ok'],
+      ['B（项）', 'error'],
+    ]);
+  });
+});
+
 describe('review data: boxes in image pixels', () => {
   it('flips y with the page height and scales points to pixels', () => {
     expect(toPixels(box(100, 700, 200, 720), plainGeometry(1, 595, 842, 2))).toEqual({ left: 200, top: 244, width: 200, height: 40 });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newFact, type BasicItem, type Fact, type LineItem } from '../../src/extract/types.js';
+import type { BasicItem, LineItem } from '../../src/extract/types.js';
 import { CHECKS, runChecks } from '../../src/validate/checks.js';
 import type { CheckInput } from '../../src/validate/types.js';
+import { checkInput, fact, prov } from './input.js';
 
-const prov = { page: 3, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, source_text: 's' };
-const fact = (key: string, amount: string, more: Partial<Fact> = {}): Fact => ({
-  ...newFact({ ...prov, key, section: '二/一', label: key, amount, unit: '万元' }),
-  share_of: more.parent ?? null,
-  ...more,
-});
-const input = (x: Partial<CheckInput>): CheckInput => ({ facts: [], lineItems: [], basicItems: [], unread: [], staff: [], ...x });
+const input = (x: Partial<CheckInput>): CheckInput => checkInput(x);
 const ids = (x: Partial<CheckInput>) => runChecks(input(x)).map((c) => `${c.severity}:${c.check}:${c.subject}`);
 
 describe('checks', () => {
@@ -49,11 +44,11 @@ describe('checks', () => {
     expect(ids({ facts: [fact('a', '307.82', { change: '307.82', change_pct: '100.00' })] })).toEqual(['warning:change_pct:a']);
   });
 
-  it('completion_pct: final / the budget it names; a zero budget has no rate', () => {
+  it('completion_pct: final / the budget it names; a zero budget has no rate (completion_zero_budget, an error of its own)', () => {
     expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.69' })] })).toEqual([]);
     expect(ids({ facts: [fact('a', '51.32', { budget: '52.00', budget_basis: '全年预算', completion_pct: '98.96' })] })).toEqual(['error:completion_pct:a']);
     // 95.89% is 307.82 / 321.02 (全年预算), printed as 完成年初预算的 with a 年初预算 of 0
-    expect(ids({ facts: [fact('a', '307.82', { budget: '0', budget_basis: '年初预算', completion_pct: '95.89' })] })).toEqual(['error:completion_pct:a']);
+    expect(ids({ facts: [fact('a', '307.82', { budget: '0', budget_basis: '年初预算', completion_pct: '95.89' })] })).toEqual(['error:completion_zero_budget:a']);
     // no budget printed: nothing to compare
     expect(ids({ facts: [fact('a', '5', { completion_pct: '50' })] })).toEqual([]);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, EvaluationFund, Indicator } from '../../src/extract/evaluations.js';
 import type { CodedTable } from '../../src/extract/statistical-tables.js';
-import { newFact, type Fact, type LineItem } from '../../src/extract/types.js';
+import type { LineItem } from '../../src/extract/types.js';
 import { parseTarget } from '../../src/values/target.js';
 import {
+  EVALUATION_CHECKS,
   evaluationFundScore,
   evaluationFundsSum,
   evaluationRate,
@@ -12,8 +13,10 @@ import {
   evaluationWeightsSum,
   indicatorTargetScore,
 } from '../../src/validate/checks/evaluations.js';
-import { codedTableSum, samePrinted, tableMatchesNarrative } from '../../src/validate/checks/coded-tables.js';
-import { runTableChecks, type TableCheckInput } from '../../src/validate/table-checks.js';
+import { CODED_TABLE_CHECKS, codedTableSum, samePrinted, tableMatchesNarrative } from '../../src/validate/checks/coded-tables.js';
+import { runChecks } from '../../src/validate/checks.js';
+import type { CheckInput } from '../../src/validate/types.js';
+import { checkInput, fact as narrativeFact, table, withTables } from './input.js';
 
 const prov = { page: 5, bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, source_text: 'x' };
 
@@ -47,7 +50,7 @@ function indicator(name: string, weight: string, score: string, target = '', act
 }
 
 /** A consistent 自评表: 10 × 89.06% → 8.91; 8.91 + 40 + 45 = 93.91; 10 + 40 + 50 = 100. */
-function goodEvaluation(): TableCheckInput {
+function goodEvaluation(): CheckInput {
   const total = fund('年度资金总额', { initial: '18.86', full_year: '24.04', executed: '21.41', weight: '10', rate_pct: '89.06', score: '8.91' });
   const funds = [
     total,
@@ -74,20 +77,18 @@ function goodEvaluation(): TableCheckInput {
     cells: {},
   };
   const indicators = [indicator('A', '40', '40', '>=50次', '68次'), indicator('B', '50', '45', '>=90%', '85%')];
-  return { evaluations: [evaluation], funds, indicators, codedTables: [], narrativeLines: [], narrativeFacts: [] };
+  return checkInput({ evaluations: [evaluation], funds, indicators });
 }
 
 function line(code: string, amount: string, context = '一般公共预算财政拨款支出决算表'): LineItem {
   return { ...prov, context, total_key: null, code, level: ({ 3: '类', 5: '款', 7: '项' } as const)[code.length as 3 | 5 | 7], name: `n${code}`, amount, unit: '万元', section: '四' };
 }
 
-function fact(key: string, amount: string): Fact {
-  return newFact({ ...prov, key, section: '二/五', label: key, amount, unit: '万元' });
-}
+const fact = (key: string, amount: string) => narrativeFact(key, amount, { ...prov, section: '二/五' });
 
-function goodTable(): TableCheckInput {
+function goodTable(): CheckInput {
   const lines = [line('206', '3000.00'), line('20604', '1000.00'), line('2060499', '1000.00'), line('20699', '2000.00'), line('2069999', '2000.00'), line('208', '10.24'), line('20805', '10.24'), line('2080501', '10.24')];
-  const table: CodedTable = {
+  const coded: CodedTable = {
     table_no: 1,
     title: '一般公共预算财政拨款支出决算表',
     context: '一般公共预算财政拨款支出决算表',
@@ -101,10 +102,14 @@ function goodTable(): TableCheckInput {
     total: { ...fact('table5_total', '3010.24'), section: '四', label: '合计' },
   };
   const narrativeLines = [line('2060499', '1000', '一般公共预算财政拨款支出'), line('2069999', '2000', '一般公共预算财政拨款支出'), line('2080501', '10.24', '一般公共预算财政拨款支出')];
-  return { evaluations: [], funds: [], indicators: [], codedTables: [table], narrativeLines, narrativeFacts: [fact('gpb_expense_total', '3010.24')] };
+  // the same table as the reader's cells (one value column, 合计 at the bottom)
+  const cells = table('gpb_expense', 1, ['本年支出'], [...lines.map((l) => ({ code: l.code, row: l.name, v: { 本年支出: l.amount } })), { row: '合计', v: { 本年支出: '3010.24' } }], { title: '一般公共预算财政拨款支出决算表' });
+  return checkInput({ codedTables: [coded], ...withTables(cells), lineItems: narrativeLines, facts: [fact('gpb_expense_total', '3010.24')] });
 }
 
-const ids = (input: TableCheckInput) => runTableChecks(input).map((f) => `${f.check}:${f.subject}`);
+const TABLE_CHECKS = [...EVALUATION_CHECKS, ...CODED_TABLE_CHECKS];
+const runTableChecks = (input: CheckInput) => runChecks(input, TABLE_CHECKS);
+const ids = (input: CheckInput) => runTableChecks(input).map((f) => `${f.check}:${f.subject}`);
 
 describe('table checks', () => {
   it('pass on a consistent 自评表 and a consistent 表五', () => {
@@ -166,23 +171,46 @@ describe('table checks', () => {
 
   it('coded_table_sum: 类 ≠ Σ 款, 款 ≠ Σ 项, 合计 ≠ Σ 类', () => {
     const input = goodTable();
-    input.codedTables[0].lines[2].amount = '1000.10'; // 20604's only 项
-    input.codedTables[0].total!.amount = '3010.34';
-    expect(codedTableSum.run(input).map((f) => f.subject)).toEqual(['一般公共预算财政拨款支出决算表/20604', 'table5_total']);
+    expect(codedTableSum.run(input)).toEqual([]);
+    const set = (code: string | null, value: string) => input.cells.filter((c) => (code ? c.row_code === code : c.row === '合计')).forEach((c) => (c.value = value));
+    set('2060499', '1000.10'); // 20604's only 项
+    set(null, '3010.34');
+    expect(codedTableSum.run(input).map((f) => [f.severity, f.subject, f.expected, f.actual])).toEqual([
+      ['error', 'gpb_expense/20604/本年支出', '1000.00', '1000.10'],
+      ['error', 'gpb_expense/合计/本年支出', '3010.34', '3010.24'],
+    ]);
+    // the review also ties the line items and the total made from the same rows
+    expect(codedTableSum.run(input)[0].subjects).toEqual(['gpb_expense/20604/本年支出', 'gpb_expense/2060499/本年支出', '一般公共预算财政拨款支出决算表/20604', '一般公共预算财政拨款支出决算表/2060499']);
+    expect(codedTableSum.run(input)[0].message).toBe('表内不一致：一般公共预算财政拨款支出决算表 20604 n20604 印为 1000.00，其下 1 项之和为 1000.10（第5页）');
+  });
+
+  it('coded_table_sum: a slip of printed rounding in a long list is a warning; every value column and the economic 类 too', () => {
+    const t = table('gpb_basic_expense', 1, ['决算数'], [
+      { code: '302', row: '商品和服务支出', v: { 决算数: '10.23' } },
+      ...['3.78', '1.15', '0.02', '0.68', '0.48', '1.48', '2.43', '0.20'].map((v, i) => ({ code: `302${String(i + 1).padStart(2, '0')}`, row: `x${i}`, v: { 决算数: v } })),
+    ]);
+    expect(codedTableSum.run(checkInput(withTables(t))).map((f) => [f.severity, f.subject, f.actual])).toEqual([['warning', 'gpb_basic_expense/302/决算数', '10.22']]);
+    const e = table('expense', 2, ['本年支出合计', '基本支出', '项目支出'], [
+      { row: '合计', v: { 本年支出合计: '30.00', 基本支出: '10.00', 项目支出: '20.00' } },
+      { code: '201', v: { 本年支出合计: '30.00', 基本支出: '10.00', 项目支出: '20.00' } },
+      { code: '20101', v: { 本年支出合计: '30.00', 基本支出: '10.00', 项目支出: '20.00' } },
+      { code: '2010101', v: { 本年支出合计: '30.00', 基本支出: '11.00', 项目支出: '20.00' } },
+    ]);
+    expect(codedTableSum.run(checkInput(withTables(e))).map((f) => f.subject)).toEqual(['expense/20101/基本支出']);
   });
 
   it('table_matches_narrative: same code → same amount, same total (7030.18 vs 7030.17 differ though their intervals touch)', () => {
     const input = goodTable();
-    input.narrativeFacts[0].amount = '3010.23';
-    input.narrativeLines[1].amount = '2001';
+    input.facts[0].amount = '3010.23';
+    input.lineItems[1].amount = '2001';
     expect(tableMatchesNarrative.run(input).map((f) => [f.subject, f.expected, f.actual])).toEqual([
       ['一般公共预算财政拨款支出决算表/2069999', '2001', '2000.00'],
       ['table5_total', '3010.23', '3010.24'],
     ]);
     // a 项 row the narrative does not list, and a narrative line the table does not have: warnings
     const more = goodTable();
-    more.narrativeLines.pop();
-    more.narrativeLines.push(line('2150501', '5', '一般公共预算财政拨款支出'));
+    more.lineItems.pop();
+    more.lineItems.push(line('2150501', '5', '一般公共预算财政拨款支出'));
     expect(tableMatchesNarrative.run(more).map((f) => [f.severity, f.subject])).toEqual([
       ['warning', '一般公共预算财政拨款支出决算表/2080501'],
       ['warning', '一般公共预算财政拨款支出决算表/2150501'],

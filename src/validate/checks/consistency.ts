@@ -1,5 +1,7 @@
 import { dec } from '../../values/decimal.js';
 import type { Check, CheckFailure } from '../types.js';
+import { pagesText } from '../compare.js';
+import { factSubject } from '../subjects.js';
 
 export const restatements: Check = {
   id: 'restatement',
@@ -12,7 +14,18 @@ export const restatements: Check = {
       const f = first.find((x) => x.label === r.label) ?? first[0];
       if (!f || f.unit !== r.unit) continue;
       if (!dec(f.amount).eq(dec(r.amount))) {
-        out.push({ check: 'restatement', severity: 'error', subject: r.key, expected: f.amount, actual: r.amount, message: `${f.label}在${f.section}为 ${f.amount}，在${r.section}为 ${r.amount}（第${r.page}页）`, page: r.page });
+        const pages = [f.page, r.page];
+        out.push({
+          check: 'restatement',
+          severity: 'error',
+          subject: r.key,
+          subjects: [factSubject(r), factSubject(f)],
+          expected: f.amount,
+          actual: r.amount,
+          message: `前后不一致：${f.label}在${f.section}为 ${f.amount}，在${r.section}为 ${r.amount}（${pagesText(pages)}）`,
+          page: r.page,
+          pages,
+        });
       }
     }
     return out;

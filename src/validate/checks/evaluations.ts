@@ -2,8 +2,7 @@
 import type { Evaluation, EvaluationFund, Indicator } from '../../extract/evaluations.js';
 import { dec, decimalsOf } from '../../values/decimal.js';
 import { mid, overlaps, percent, printed, scale, sum, type Interval } from '../interval.js';
-import type { CheckFailure } from '../types.js';
-import type { TableCheck, TableCheckInput } from '../table-types.js';
+import type { Check, CheckFailure, CheckInput } from '../types.js';
 
 function fail(check: string, subject: string, expected: string, actual: string, message: string, page: number, severity: CheckFailure['severity'] = 'error'): CheckFailure {
   return { check, severity, subject, expected, actual, message, page };
@@ -23,15 +22,15 @@ function score(s: string): Interval {
   return decimalsOf(s) > 0 ? printed(s) : exact(s);
 }
 
-function fundsOf(input: TableCheckInput, e: Evaluation): EvaluationFund[] {
+function fundsOf(input: CheckInput, e: Evaluation): EvaluationFund[] {
   return input.funds.filter((f) => f.eval_no === e.eval_no);
 }
-function indicatorsOf(input: TableCheckInput, e: Evaluation): Indicator[] {
+function indicatorsOf(input: CheckInput, e: Evaluation): Indicator[] {
   return input.indicators.filter((i) => i.eval_no === e.eval_no);
 }
 
 /** 执行率 as printed against 全年执行数 / 全年预算数. */
-export const evaluationRate: TableCheck = {
+export const evaluationRate: Check = {
   id: 'evaluation_rate',
   description: '执行率 = 全年执行数 / 全年预算数 × 100, within printed rounding.',
   run({ funds }) {
@@ -40,14 +39,14 @@ export const evaluationRate: TableCheck = {
       if (f.rate_pct === null || f.executed === null || f.full_year === null) continue;
       const pct = percent(printed(f.executed), printed(f.full_year));
       if (!pct || overlaps(pct, printed(f.rate_pct))) continue;
-      out.push(fail('evaluation_rate', `${f.project}/${f.row}`, mid(pct), f.rate_pct, `${f.executed} / ${f.full_year} is ${mid(pct)}%, printed ${f.rate_pct}%`, f.page));
+      out.push(fail('evaluation_rate', `${f.project}/${f.row}`, mid(pct), f.rate_pct, `${f.project} ${f.row}：全年执行数 ${f.executed} ÷ 全年预算数 ${f.full_year} = ${mid(pct)}%，执行率印为 ${f.rate_pct}%（第${f.page}页）`, f.page));
     }
     return out;
   },
 };
 
 /** The funds row's 得分 = 分值 × 执行率 (10 × 87.50% → 8.75), from the printed rate or the amounts. */
-export const evaluationFundScore: TableCheck = {
+export const evaluationFundScore: Check = {
   id: 'evaluation_fund_score',
   description: 'The 项目资金 得分 = 分值 × 执行率, within printed rounding.',
   run({ funds }) {
@@ -59,14 +58,14 @@ export const evaluationFundScore: TableCheck = {
       const fromAmounts = ratio ? scale(ratio, dec(f.weight).div(100)) : undefined;
       const s = printed(f.score);
       if (overlaps(fromRate, s) || (fromAmounts && overlaps(fromAmounts, s))) continue;
-      out.push(fail('evaluation_fund_score', `${f.project}/${f.row}`, mid(fromRate), f.score, `分值 ${f.weight} × 执行率 ${f.rate_pct}% is ${mid(fromRate)}, 得分 printed ${f.score}`, f.page));
+      out.push(fail('evaluation_fund_score', `${f.project}/${f.row}`, mid(fromRate), f.score, `${f.project} ${f.row}：分值 ${f.weight} × 执行率 ${f.rate_pct}% = ${mid(fromRate)}，得分印为 ${f.score}（第${f.page}页）`, f.page));
     }
     return out;
   },
 };
 
 /** No row scores more than its weight. */
-export const evaluationScoreLeWeight: TableCheck = {
+export const evaluationScoreLeWeight: Check = {
   id: 'evaluation_score_le_weight',
   description: 'Every 得分 ≤ its 分值 (the 项目资金 row and each indicator).',
   run({ funds, indicators }) {
@@ -78,14 +77,14 @@ export const evaluationScoreLeWeight: TableCheck = {
     for (const r of rows) {
       if (r.weight === null || r.score === null) continue;
       if (dec(r.score).lte(dec(r.weight))) continue;
-      out.push(fail('evaluation_score_le_weight', r.subject, `<= ${r.weight}`, r.score, `得分 ${r.score} exceeds 分值 ${r.weight}`, r.page));
+      out.push(fail('evaluation_score_le_weight', r.subject, `<= ${r.weight}`, r.score, `${r.subject.replace('/', ' ')}：得分 ${r.score} 超过分值 ${r.weight}（第${r.page}页）`, r.page));
     }
     return out;
   },
 };
 
 /** 总分 = 项目资金 得分 + Σ indicator 得分. */
-export const evaluationTotalScore: TableCheck = {
+export const evaluationTotalScore: Check = {
   id: 'evaluation_total_score',
   description: '总分 = the 项目资金 得分 + the sum of the indicators\' 得分, within printed rounding.',
   run(input) {
@@ -96,14 +95,14 @@ export const evaluationTotalScore: TableCheck = {
       const s = sum(scores.map(score));
       if (overlaps(s, score(e.total_score))) continue;
       const dp = Math.max(decimalsOf(e.total_score), ...scores.map(decimalsOf));
-      out.push(fail('evaluation_total_score', e.project, mid(s, dp), e.total_score, `${scores.length} scores sum to ${mid(s, dp)}, 总分 printed ${e.total_score}`, e.page));
+      out.push(fail('evaluation_total_score', e.project, mid(s, dp), e.total_score, `${e.project}：项目资金与各项指标的 ${scores.length} 个得分之和为 ${mid(s, dp)}，总分印为 ${e.total_score}（第${e.page}页）`, e.page));
     }
     return out;
   },
 };
 
 /** Σ 分值 (the 项目资金 weight and every indicator's) = the 总分 row's 分值 (100 when not printed). */
-export const evaluationWeightsSum: TableCheck = {
+export const evaluationWeightsSum: Check = {
   id: 'evaluation_weights_sum',
   description: 'The 分值 of the 项目资金 row and of the indicators add up to 100 (the 总分 row\'s 分值).',
   run(input) {
@@ -114,14 +113,16 @@ export const evaluationWeightsSum: TableCheck = {
       const s = sum(weights.map(exact));
       const want = e.total_weight ?? '100';
       if (overlaps(s, exact(want))) continue;
-      out.push(fail('evaluation_weights_sum', e.project, want, mid(s, Math.max(0, ...weights.map(decimalsOf))), `${weights.length} 分值 sum to ${mid(s, 2)}, expected ${want}`, e.page));
+      out.push(fail('evaluation_weights_sum', e.project, want, mid(s, Math.max(0, ...weights.map(decimalsOf))), `${e.project}：${weights.length} 个分值之和为 ${mid(s, Math.max(0, ...weights.map(decimalsOf)))}，应为 ${want}（第${e.page}页）`, e.page));
     }
     return out;
   },
 };
 
+const FUND_COLUMN = { initial: '年初预算数', full_year: '全年预算数', executed: '全年执行数' } as const;
+
 /** 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, per money column. */
-export const evaluationFundsSum: TableCheck = {
+export const evaluationFundsSum: Check = {
   id: 'evaluation_funds_sum',
   description: '年度资金总额 = the sum of the 其中 rows (当年财政拨款, 上年结转资金, 其他资金), per column, within printed rounding.',
   run(input) {
@@ -138,7 +139,7 @@ export const evaluationFundsSum: TableCheck = {
         const s = sum(ps.map(printed));
         if (overlaps(s, printed(t))) continue;
         const dp = Math.max(decimalsOf(t), ...ps.map(decimalsOf));
-        out.push(fail('evaluation_funds_sum', `${e.project}/${col}`, t, mid(s, dp), `${total.row} ${col} ${t}, its ${parts.length} rows sum to ${mid(s, dp)}`, total.page));
+        out.push(fail('evaluation_funds_sum', `${e.project}/${col}`, t, mid(s, dp), `${e.project}：${total.row}的${FUND_COLUMN[col]} ${t}，其中 ${parts.length} 行之和为 ${mid(s, dp)}（第${total.page}页）`, total.page));
       }
     }
     return out;
@@ -150,7 +151,7 @@ export const evaluationFundsSum: TableCheck = {
  * or meets a "=" / ">=" / ">" target and loses points. A met "<=" cap losing points is left alone: cost caps
  * are commonly scored by the share spent. A warning: scoring rules allow judgement.
  */
-export const indicatorTargetScore: TableCheck = {
+export const indicatorTargetScore: Check = {
   id: 'indicator_target_score',
   description: 'An indicator that misses its target should not get full marks; one that meets a =/>=/> target should not lose points (warning).',
   run({ indicators }) {
@@ -165,15 +166,15 @@ export const indicatorTargetScore: TableCheck = {
       if (met === full || (met && (i.target_op === '<=' || i.target_op === '<'))) continue;
       const subject = `${i.project}/${i.name ?? ''}`;
       const message = met
-        ? `actual ${i.actual} meets target ${i.target} but scores ${i.score} of ${i.weight}`
-        : `actual ${i.actual} misses target ${i.target} but scores the full ${i.weight}`;
+        ? `${i.project} ${i.name ?? ''}：实际完成值 ${i.actual} 已达指标值 ${i.target}，得分却为 ${i.score}（分值 ${i.weight}）（第${i.page}页）`
+        : `${i.project} ${i.name ?? ''}：实际完成值 ${i.actual} 未达指标值 ${i.target}，却得满分 ${i.weight}（第${i.page}页）`;
       out.push(fail('indicator_target_score', subject, met ? i.weight : `< ${i.weight}`, i.score, message, i.page, 'warning'));
     }
     return out;
   },
 };
 
-export const EVALUATION_CHECKS: readonly TableCheck[] = [
+export const EVALUATION_CHECKS: readonly Check[] = [
   evaluationRate,
   evaluationFundScore,
   evaluationScoreLeWeight,

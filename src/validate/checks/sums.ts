@@ -1,7 +1,9 @@
 import type { Fact } from '../../extract/types.js';
 import { D, dec, decimalsOf } from '../../values/decimal.js';
-import { overlaps, printed, scale, sum, type Interval } from '../interval.js';
+import { overlaps, printed, roundingNoise, scale, sum, type Interval } from '../interval.js';
 import { firstByKey, type Check, type CheckFailure } from '../types.js';
+import { pagesText } from '../compare.js';
+import { factSubject } from '../subjects.js';
 
 /** Scale of a unit to 万元 for money; other units only add up with themselves. */
 const TO_WAN: Record<string, string> = { 万元: '1', 元: '0.0001' };
@@ -13,19 +15,21 @@ function inUnitOf(target: { unit: string }, amount: string, unit: string): Inter
   return a && b ? scale(printed(amount), dec(a).div(dec(b))) : undefined;
 }
 
-function sumFailure(check: string, subject: string, total: { amount: string; page: number; unit: string }, parts: { amount: string; unit: string }[], what: string): CheckFailure[] {
+/** The records a sum names: the total and its parts, with their pages (the review outlines each). */
+interface Named {
+  subjects: string[];
+  pages: number[];
+}
+
+function sumFailure(check: string, subject: string, total: { amount: string; page: number; unit: string }, parts: { amount: string; unit: string; page?: number }[], what: string, named?: Named): CheckFailure[] {
   const intervals = parts.map((p) => inUnitOf(total, p.amount, p.unit));
   if (intervals.some((i) => !i)) return [];
   const dp = Math.max(decimalsOf(total.amount), ...parts.map((p) => decimalsOf(p.amount)));
   const exact = parts.reduce((acc, _, i) => acc.plus(intervals[i]!.lo.plus(intervals[i]!.hi).div(2)), new D(0));
   // parts in a finer unit (元 under a 万元 total) may only round to it
   if (exact.toDecimalPlaces(decimalsOf(total.amount), D.ROUND_HALF_UP).eq(dec(total.amount))) return [];
-  // A sum of n rounded parts misses the rounded total by rounding noise of about sqrt(n+1)·u/sqrt(12)
-  // (u = the last printed digit). Within three of those it is a warning (reports do print such slips,
-  // DOMAIN.md); beyond it — though a worst case of n·u/2 might still cover it — it is an error: a typo
-  // such as 14.65 for 14.56 must not hide behind the worst case of a long list.
-  const u = new D(10).pow(-dp);
-  const noise = u.div(Math.sqrt(12)).times(Math.sqrt(parts.length + 1)).times(3);
+  // within rounding noise it is a warning (reports do print such slips, DOMAIN.md), beyond it an error
+  const noise = roundingNoise(dp, parts.length + 1);
   const withinRounding = exact.minus(dec(total.amount)).abs().lte(noise) && overlaps(sum(intervals as Interval[]), printed(total.amount));
   return [
     {
@@ -34,8 +38,9 @@ function sumFailure(check: string, subject: string, total: { amount: string; pag
       subject,
       expected: total.amount,
       actual: exact.toFixed(dp),
-      message: `${what}：${parts.length} 项合计 ${exact.toFixed(dp)}${total.unit}，总数印为 ${total.amount}${withinRounding ? '（在印刷舍入范围内）' : ''}（第${total.page}页）`,
+      message: `${what}：${parts.length} 项合计 ${exact.toFixed(dp)}${total.unit}，总数印为 ${total.amount}（${withinRounding ? '差额在印刷舍入范围内；' : ''}${pagesText(named?.pages ?? [total.page, ...parts.flatMap((p) => (p.page ? [p.page] : []))])}）`,
       page: total.page,
+      ...(named ? { subjects: [subject, ...named.subjects], pages: named.pages } : { pages: [total.page, ...parts.flatMap((p) => (p.page ? [p.page] : []))] }),
     },
   ];
 }
@@ -54,7 +59,10 @@ export const componentsSum: Check = {
     for (const [key, parts] of children) {
       const total = byKey.get(key);
       if (!total) continue;
-      for (const group of breakdowns(parts)) out.push(...sumFailure('components_sum', key, total, group, `${total.label}的组成部分`));
+      for (const group of breakdowns(parts)) {
+        const named = { subjects: [factSubject(total), ...group.map(factSubject)], pages: [total.page, ...group.map((g) => g.page)] };
+        out.push(...sumFailure('components_sum', key, total, group, `${total.label}的组成部分`, named));
+      }
     }
     return out;
   },
