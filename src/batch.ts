@@ -2,7 +2,8 @@ import os from 'node:os';
 import pLimit from 'p-limit';
 import { DocumentError } from './errors.js';
 import { createOcrPool, type OcrMode, type OcrPool } from './ocr/index.js';
-import { docIdOf, processDocument, type DocumentResult, type PipelineOptions, type PreparedRules } from './pipeline.js';
+import { processDocument, type DocumentResult, type PipelineOptions, type PreparedRules } from './pipeline.js';
+import { docIdOf } from './write/paths.js';
 import { removeDocumentOutput, writeCorpus, writeDocument, writeManifest, type Manifest, type ManifestEntry } from './write/output.js';
 
 export interface BatchOptions {
@@ -41,7 +42,9 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
     opts.files.map((file) =>
       limit(async (): Promise<{ entry: ManifestEntry; doc?: DocumentResult }> => {
         const t0 = performance.now();
-        const docId = docIdOf(file);
+        const { id: docId, mapped } = docIdOf(file);
+        // the file name is not usable as a folder name as it is (dots only, separators, control characters)
+        const warnings = mapped ? ['doc_id_mapped'] : [];
         try {
           const doc = await processDocument(file, prepared, {
             password: opts.password,
@@ -50,12 +53,15 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
             ocr,
             onPage: (page, pages) => opts.onProgress?.({ file, page, pages }),
           });
-          await writeDocument(opts.outDir, doc, opts.bom ?? false);
+          await writeDocument(opts.outDir, doc, opts.bom ?? false).catch((err: Error) => {
+            throw new DocumentError('write_failed', file, `cannot write its output: ${err.message}`);
+          });
           const entry: ManifestEntry = {
             file,
             doc_id: docId,
             status: 'ok',
             error: null,
+            warnings,
             pages: doc.source.pages,
             ocr_pages: doc.source.ocr,
             unreadable_pages: doc.source.unreadable_pages.map((p) => ({ page: p.page, reason: p.reason })),
@@ -73,6 +79,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
             doc_id: docId,
             status: 'failed',
             error: { code: e.code, message: e.message },
+            warnings,
             pages: null,
             ocr_pages: [],
             unreadable_pages: [],

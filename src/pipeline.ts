@@ -22,6 +22,7 @@ import { runTableChecks } from './validate/table-checks.js';
 import { lowConfidence } from './validate/checks/confidence.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, Restatement, StaffCount, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckFailure } from './validate/checks.js';
+import { docIdOf as safeDocId } from './write/paths.js';
 
 export interface PageReport {
   page: number;
@@ -87,8 +88,9 @@ export function prepareRules(rules: Rules): PreparedRules {
   };
 }
 
+/** The file name without .pdf, made safe as a folder name (src/write/paths.ts). */
 export function docIdOf(file: string): string {
-  return path.basename(file).replace(/\.pdf$/i, '');
+  return safeDocId(file).id;
 }
 
 /** The stages for one document: read → lines → normalise → sections → extract → validate. */

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -17,7 +17,17 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     if (st?.isDirectory()) out.push(...(await walk(arg)).filter((f) => /\.pdf$/i.test(f)));
     else out.push(arg);
   }
-  return [...new Set(out)];
+  // One input per file, however it was named (a/../b.pdf, ./b.pdf, a link to it): the first name is kept.
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const f of out) {
+    const key = await realpath(f).catch(() => path.resolve(f));
+    if (!seen.has(key)) {
+      seen.add(key);
+      unique.push(f);
+    }
+  }
+  return unique;
 }
 
 async function walk(dir: string): Promise<string[]> {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { DocumentError } from '../errors.js';
 import { findExtractions, ReviewError, writeReview } from '../review/report.js';
+import { UnsafePathError } from '../write/paths.js';
 
 export const REVIEW_EXIT = { ok: 0, documentsFailed: 1, usage: 2 } as const;
 
@@ -55,7 +56,7 @@ export function registerReview(program: Command, setExitCode: (code: number) => 
           const failedRecords = r.model.kinds.reduce((a, k) => a + k.failed, 0);
           process.stdout.write(`ok   ${r.html}: ${r.model.pages.length} pages, ${records} records (${boxed} outlined, ${failedRecords} failing a check), ${(r.bytes / 1e6).toFixed(1)} MB\n`);
         } catch (err) {
-          if (!(err instanceof ReviewError || err instanceof DocumentError || (err as NodeJS.ErrnoException).code)) throw err;
+          if (!(err instanceof ReviewError || err instanceof DocumentError || err instanceof UnsafePathError || (err as NodeJS.ErrnoException).code)) throw err;
           failed++;
           process.stdout.write(`FAIL ${(err as Error).message}\n`);
         }

@@ -1,0 +1,26 @@
+/** Runs the juesuan CLI in a child process, as a user would, and collects its exit code and output. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const fixture = (f: string) => path.join(root, 'test/fixtures', f);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args],
+      { cwd: opts.cwd ?? root, env: opts.env ?? process.env, encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: unknown }).code as number) : 0;
+        resolve({ code: typeof code === 'number' ? code : -1, stdout, stderr });
+      },
+    );
+  });
+}
