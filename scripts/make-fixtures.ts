@@ -295,6 +295,12 @@ export async function makeFixtures(): Promise<void> {
       purpose: 'expected extraction of urumqi-gxj-2021-scan200-noisy.pdf',
     },
     {
+      id: 'template-2024',
+      file: 'template-2024.pdf',
+      origin: 'copied from the project samples (/work/shared/real, not generated): the blank 2024 template (附件2：部门决算模板 / 预算主管部门公开样张) a region gives its departments, 23 pages, every table title and header and the narrative with blanks, no numbers',
+      purpose: 'a readable report with nothing to extract: must be ok with the warning no_records, not a failure and not silently empty',
+    },
+    {
       id: 'scanned-other-dept-2019',
       file: 'scanned-other-dept-2019.pdf',
       origin: 'generated (test/ocr/make-scan-fixture.ts): pages 2 and 9 of other-dept-2019.pdf rendered to 200 dpi grey and wrapped image-only with pdfkit (no text layer, no vector lines)',

@@ -6,8 +6,18 @@ import { processDocument, type DocumentResult, type PipelineOptions, type Prepar
 import { docIdOf } from './write/paths.js';
 import { removeDocumentOutput, writeCorpus, writeDocument, writeManifest, type Manifest, type ManifestEntry } from './write/output.js';
 
+/**
+ * One input of a batch. `file` is how it is named in messages and the manifest; `path`, when present,
+ * is what to open: the bytes of a name that is not valid UTF-8 (a GBK name from a Windows zip), which
+ * no JavaScript string can carry.
+ */
+export interface InputFile {
+  file: string;
+  path?: Buffer;
+}
+
 export interface BatchOptions {
-  files: string[];
+  files: InputFile[];
   outDir: string;
   rulesDir: string;
   concurrency?: number;
@@ -39,18 +49,19 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
   let pool: Promise<OcrPool> | undefined;
   const ocr = { mode: opts.ocrMode ?? 'auto', rules: prepared.rules.ocr, vocabulary: prepared.rules.document.report.vocabulary, pool: () => (pool ??= createOcrPool()) };
   const results = await Promise.all(
-    opts.files.map((file) =>
+    opts.files.map((input) =>
       limit(async (): Promise<{ entry: ManifestEntry; doc?: DocumentResult }> => {
         const t0 = performance.now();
+        const file = input.file;
         const { id: docId, mapped } = docIdOf(file);
-        // the file name is not usable as a folder name as it is (dots only, separators, control characters)
-        const warnings = mapped ? ['doc_id_mapped'] : [];
+        const warnings = fileWarnings(input, mapped);
         try {
           const doc = await processDocument(file, prepared, {
             password: opts.password,
             readSegments: opts.readSegments,
             exclusiveRead,
             ocr,
+            limits: { path: input.path },
             onPage: (page, pages) => opts.onProgress?.({ file, page, pages }),
           });
           await writeDocument(opts.outDir, doc, opts.bom ?? false).catch((err: Error) => {
@@ -69,6 +80,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
             checks_failed: { error: doc.checks.filter((c) => c.severity === 'error').length, warning: doc.checks.filter((c) => c.severity === 'warning').length },
             seconds: round((performance.now() - t0) / 1000),
           };
+          entry.warnings.push(...documentWarnings(entry));
           opts.onProgress?.({ file, done: entry });
           return { entry, doc };
         } catch (err) {
@@ -105,6 +117,22 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
   };
   await writeManifest(opts.outDir, manifest);
   return { manifest, documents };
+}
+
+/** What the manifest says about an input's name (README "Warnings"). */
+export function fileWarnings(input: InputFile, docIdMapped: boolean): string[] {
+  return [
+    // the file name is not usable as a folder name as it is (dots only, separators, control characters)
+    ...(docIdMapped ? ['doc_id_mapped'] : []),
+    // shown and named with %XX for the bytes that are not UTF-8
+    ...(input.path ? ['file_name_not_utf8'] : []),
+  ];
+}
+
+/** What the manifest says about an ok document's content: a blank template reads fine and holds nothing. */
+export function documentWarnings(entry: ManifestEntry): string[] {
+  const r = entry.records;
+  return r && Object.values(r).every((n) => n === 0) ? ['no_records'] : [];
 }
 
 function round(n: number): number {

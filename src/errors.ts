@@ -7,6 +7,7 @@ export const DOCUMENT_ERROR_CODES = [
   'permission_denied',
   'symlink_loop',
   'not_a_file',
+  'read_failed',
   'too_large',
   'timeout',
   'not_pdf',

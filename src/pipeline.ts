@@ -4,6 +4,7 @@ import { ocrSourcer, type OcrSetup } from './ocr/source.js';
 import { DocumentError } from './errors.js';
 import { readDocument, type SegmentReader } from './read/document.js';
 import type { PageContent } from './read/types.js';
+import type { ReadLimits } from './read/pdf.js';
 import { pageLines } from './lines/lines.js';
 import { dropFurniture, furnitureKey, inMargin, runningFurniture } from './lines/furniture.js';
 import { flowText } from './lines/flow.js';
@@ -71,6 +72,8 @@ export interface PipelineOptions {
   /** OCR of pages without a usable text layer; without it such pages are reported unreadable */
   ocr?: OcrSetup;
   onPage?: (page: number, total: number) => void;
+  /** bounds of the input and the path to open (src/read/pdf.ts) */
+  limits?: ReadLimits;
 }
 
 /** Compiled rules shared by every document of a run (read-only). */
@@ -103,6 +106,7 @@ export async function processDocument(file: string, prepared: PreparedRules, opt
       // OCR workers run in parallel; text pages are cheap either way
       parallel: opts.ocr ? os.availableParallelism() : 1,
       onPage: opts.onPage,
+      limits: opts.limits,
     });
   const read = await (opts.exclusiveRead ? opts.exclusiveRead(readOne) : readOne());
   return extractFromPages(file, read.sha256, read.info.producer ?? null, read.pages, prepared);

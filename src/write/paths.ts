@@ -10,7 +10,8 @@
  *     the realpath of the output directory, so a symlink planted inside --out cannot lead out of it.
  * Symlinks are never followed for the last segment: a rename replaces a link, rm removes the link itself.
  */
-import { lstat, mkdir, realpath, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './atomic.js';
 
@@ -119,4 +120,33 @@ export async function removeInside(root: string, segments: string[]): Promise<vo
   const st = await lstat(target).catch(() => undefined);
   if (!st) return;
   await rm(target, { recursive: st.isDirectory(), force: true });
+}
+
+/**
+ * Why `dir` cannot be an output directory (a file, inside a file, not writable), or null. Checked before
+ * any work starts; nothing is created.
+ */
+export async function outDirProblem(dir: string): Promise<string | null> {
+  const target = path.resolve(dir);
+  let p = target;
+  for (;;) {
+    const st = await stat(p).catch((err: NodeJS.ErrnoException) => err);
+    if (st instanceof Error) {
+      // Missing (or below a file, found further up): look at the parent that would hold it.
+      if (st.code !== 'ENOENT' && st.code !== 'ENOTDIR') return `${dir} cannot be used (${st.code ?? st.message})`;
+      const up = path.dirname(p);
+      if (up === p) return `${dir} cannot be created`;
+      p = up;
+      continue;
+    }
+    if (!st.isDirectory()) return p === target ? `${dir} is a file, not a directory` : `${dir} cannot be created: ${p} is a file, not a directory`;
+    try {
+      await access(p, constants.W_OK | constants.X_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'EROFS' ? 'is on a read-only file system' : 'is not writable';
+      return p === target ? `${dir} ${why}` : `${dir} cannot be created: ${p} ${why}`;
+    }
+    return null;
+  }
 }
