@@ -1,7 +1,7 @@
 import os from 'node:os';
 import pLimit from 'p-limit';
 import { DocumentError } from './errors.js';
-import { createOcrPool, type OcrMode, type OcrPool } from './ocr/index.js';
+import type { OcrMode, OcrPool } from './ocr/index.js';
 import { processDocument, type DocumentResult, type PipelineOptions, type PreparedRules } from './pipeline.js';
 import { docIdOf } from './write/paths.js';
 import { removeDocumentOutput, writeCorpus, writeDocument, writeManifest, type Manifest, type ManifestEntry } from './write/output.js';
@@ -47,7 +47,7 @@ export async function runBatch(prepared: PreparedRules, opts: BatchOptions): Pro
   const exclusiveRead = <T>(read: () => Promise<T>) => pdfReads(read);
   // One pool of OCR workers for the whole run, reused across pages and files.
   let pool: Promise<OcrPool> | undefined;
-  const ocr = { mode: opts.ocrMode ?? 'auto', rules: prepared.rules.ocr, vocabulary: prepared.rules.document.report.vocabulary, pool: () => (pool ??= createOcrPool()) };
+  const ocr = { mode: opts.ocrMode ?? 'auto', rules: prepared.rules.ocr, vocabulary: prepared.rules.document.report.vocabulary, pool: () => (pool ??= import('./ocr/engine.js').then((m) => m.createOcrPool())) };
   const results = await Promise.all(
     opts.files.map((input) =>
       limit(async (): Promise<{ entry: ManifestEntry; doc?: DocumentResult }> => {

@@ -9,7 +9,7 @@ import { RuleError, loadRules } from '../rules/load.js';
 import { readSegments } from '../read/rulings.js';
 import { expandInputs } from './files.js';
 import { outDirProblem } from '../write/paths.js';
-import { parseOcrMode, type OcrMode } from '../ocr/index.js';
+import { parseOcrMode, type OcrMode } from '../ocr/decide.js';
 import { registerDiff } from './diff.js';
 import { registerReview } from './review.js';
 import { Progress } from './progress.js';

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { DocumentError } from '../errors.js';
-import { findExtractions, ReviewError, writeReview } from '../review/report.js';
 import { outDirProblem, UnsafePathError } from '../write/paths.js';
 import { BadExtractionError } from '../review/doc.js';
 
@@ -37,6 +36,8 @@ export function registerReview(program: Command, setExitCode: (code: number) => 
         process.stderr.write(`juesuan review: --out ${outProblem}\n`);
         return setExitCode(REVIEW_EXIT.usage);
       }
+      // The renderer (pdf.js, the native canvas) is loaded only when a review runs.
+      const { findExtractions, ReviewError, writeReview } = await import('../review/report.js');
       let docs: string[];
       try {
         docs = (await Promise.all(paths.map(findExtractions))).flat();

@@ -1,4 +1,4 @@
-/** Runs the juesuan CLI in a child process, as a user would, and collects its exit code and output. */
+/** Runs the compiled juesuan CLI (dist/, see build.ts) in a child process, as a user would, and collects its exit code and output. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
@@ -18,7 +18,7 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args],
+      [path.join(root, 'dist/cli/main.js'), ...args],
       { cwd: opts.cwd ?? root, env: opts.env ?? process.env, encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20, uid: opts.uid, gid: opts.gid },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: unknown }).code as number) : 0;
