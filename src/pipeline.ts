@@ -61,13 +61,11 @@ export interface DocumentResult {
 }
 
 export interface PipelineOptions {
-  password?: string;
   /**
-   * Runs the PDF reading of one document. pdfjs-dist 5.4 keeps the page count of the last opened
-   * document in a process-wide singleton (PagesMapper), so documents must not be read concurrently in
-   * one thread: the batch passes a one-at-a-time limiter here.
+   * pdfjs-dist 5.4 keeps the page count of the last opened document in a process-wide singleton
+   * (PagesMapper): one process reads one document at a time (the batch runs each in its own process).
    */
-  exclusiveRead?: <T>(read: () => Promise<T>) => Promise<T>;
+  password?: string;
   readSegments?: SegmentReader;
   /** OCR of pages without a usable text layer; without it such pages are reported unreadable */
   ocr?: OcrSetup;
@@ -98,17 +96,15 @@ export function docIdOf(file: string): string {
 
 /** The stages for one document: read → lines → normalise → sections → extract → validate. */
 export async function processDocument(file: string, prepared: PreparedRules, opts: PipelineOptions = {}): Promise<DocumentResult> {
-  const readOne = () =>
-    readDocument(file, {
-      password: opts.password,
-      readSegments: opts.readSegments,
-      sourcePage: opts.ocr ? ocrSourcer(opts.ocr) : undefined,
-      // OCR workers run in parallel; text pages are cheap either way
-      parallel: opts.ocr ? os.availableParallelism() : 1,
-      onPage: opts.onPage,
-      limits: opts.limits,
-    });
-  const read = await (opts.exclusiveRead ? opts.exclusiveRead(readOne) : readOne());
+  const read = await readDocument(file, {
+    password: opts.password,
+    readSegments: opts.readSegments,
+    sourcePage: opts.ocr ? ocrSourcer(opts.ocr) : undefined,
+    // OCR workers run in parallel; text pages are cheap either way
+    parallel: opts.ocr ? os.availableParallelism() : 1,
+    onPage: opts.onPage,
+    limits: opts.limits,
+  });
   return extractFromPages(file, read.sha256, read.info.producer ?? null, read.pages, prepared);
 }
 

@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { runBatch } from '../batch.js';
-import { prepareRules } from '../pipeline.js';
+import { DEFAULT_LIMITS, runBatch } from '../batch.js';
 import { RuleError, loadRules } from '../rules/load.js';
-import { readSegments } from '../read/rulings.js';
 import { expandInputs } from './files.js';
 import { outDirProblem } from '../write/paths.js';
 import { parseOcrMode, type OcrMode } from '../ocr/decide.js';
@@ -36,6 +34,12 @@ function positiveInt(v: string): number {
   return n;
 }
 
+function positiveNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0');
+  return n;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command()
@@ -57,16 +61,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--password <password>', 'user password for encrypted PDFs')
     .option('--ocr <mode>', 'OCR pages without a usable text layer (auto), every page (always), or none (never)', parseOcr, 'auto')
     .option('--no-progress', 'no progress display on stderr')
-    .action(async (paths: string[], opts: { out: string; rules: string; concurrency: number; bom: boolean; strict: boolean; password?: string; ocr: OcrMode; progress: boolean }) => {
+    .option('--timeout <seconds>', 'per document: stop it after this many seconds (fails as timeout)', positiveNumber, DEFAULT_LIMITS.timeoutSeconds)
+    .option('--max-memory <MB>', 'per document: stop it when its process uses more memory (fails as too_large)', positiveNumber, DEFAULT_LIMITS.maxMemoryMb)
+    .option('--max-size <MB>', 'per document: larger files fail as too_large without being read', positiveNumber, DEFAULT_LIMITS.maxSizeMb)
+    .option('--max-pages <n>', 'per document: PDFs with more pages fail as too_large', positiveInt, DEFAULT_LIMITS.maxPages)
+    .action(async (paths: string[], opts: { out: string; rules: string; concurrency: number; bom: boolean; strict: boolean; password?: string; ocr: OcrMode; progress: boolean; timeout: number; maxMemory: number; maxSize: number; maxPages: number }) => {
       const outProblem = await outDirProblem(opts.out);
       if (outProblem) {
         process.stderr.write(`juesuan: --out ${outProblem}\n`);
         code = EXIT.usage;
         return;
       }
-      let prepared;
       try {
-        prepared = prepareRules(await loadRules(opts.rules));
+        // checked here, before any work; each document process loads them again
+        await loadRules(opts.rules);
       } catch (err) {
         if (err instanceof RuleError) {
           process.stderr.write(`juesuan: bad rule file: ${err.message}\n`);
@@ -87,15 +95,15 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const progress = new Progress(files.length, opts.progress && process.stderr.isTTY === true);
-      const { manifest } = await runBatch(prepared, {
+      const { manifest } = await runBatch({
         files,
         outDir: opts.out,
         rulesDir: opts.rules,
         concurrency: opts.concurrency,
         bom: opts.bom,
         password: opts.password,
-        readSegments,
         ocrMode: opts.ocr,
+        limits: { timeoutSeconds: opts.timeout, maxMemoryMb: opts.maxMemory, maxSizeMb: opts.maxSize, maxPages: opts.maxPages },
         version: pkg.version,
         onProgress: (e) => {
           if (e.done) {
