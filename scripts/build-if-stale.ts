@@ -1,13 +1,13 @@
 /**
- * vitest globalSetup: tests that spawn the CLI run the compiled dist/, as users do. `npm test` builds
- * first; a single `npx vitest run test/x.test.ts` after editing src/ gets the build here, only when a
- * source file is newer than the last build.
+ * Builds dist/ (npm run build) only when a file of src/ is newer than the last build. The vitest
+ * globalSetup (tests that spawn the CLI run the compiled dist/, as users do) and npm run fuzz use it, so
+ * a single `npx vitest run test/x.test.ts` after editing src/ never tests stale code.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = new URL('..', import.meta.url).pathname;
 
 function newest(dir: string): number {
   let t = 0;
@@ -18,7 +18,7 @@ function newest(dir: string): number {
   return t;
 }
 
-export default function setup(): void {
+export default function buildIfStale(): void {
   const built = (() => {
     try {
       return statSync(path.join(root, 'dist', 'cli', 'main.js')).mtimeMs;
