@@ -1,4 +1,7 @@
 import os from 'node:os';
+import pLimit from 'p-limit';
+import { DocumentError, type DocumentErrorCode } from './errors.js';
+import { checkInput } from './read/bytes.js';
 import type { DocumentResult } from './pipeline.js';
 import type { OcrMode } from './ocr/decide.js';
 import { DocumentPool } from './worker/pool.js';
@@ -76,13 +79,20 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     maxRssBytes: limits.maxMemoryMb * (1 << 20),
     onPage: (file, page, pages) => opts.onProgress?.({ file, page, pages }),
   });
+  // An input that is not a regular file within --max-size (a FIFO, /dev/zero…) fails here, no process needed.
+  const checks = pLimit(8);
+  const precheck = (input: InputFile) =>
+    checks(() => checkInput(input.file, { path: input.path, maxBytes: limits.maxSizeMb * (1 << 20) })).then(
+      () => undefined,
+      (err: unknown) => (err instanceof DocumentError ? { ok: false as const, code: err.code as DocumentErrorCode, message: err.message, seconds: 0 } : Promise.reject(err)),
+    );
   let results: { entry: ManifestEntry; doc?: DocumentResult }[];
   try {
     results = await Promise.all(
       opts.files.map(async (input) => {
         const { id: docId, mapped } = docIdOf(input.file);
         const warnings = fileWarnings(input, mapped);
-        const outcome = await pool.run(input.file, input.path);
+        const outcome = (await precheck(input)) ?? (await pool.run(input.file, input.path));
         const seconds = outcome.seconds;
         let entry: ManifestEntry;
         if (outcome.ok) {

@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pLimit from 'p-limit';
-import { readPdfBytes, withPdf, type PdfInfo, type ReadLimits } from './pdf.js';
+import { readPdfBytes, type ReadLimits } from './bytes.js';
+import { withPdf, type PdfInfo } from './pdf.js';
 import { readPageText } from './pdf.js';
 import type { PageContent } from './types.js';
 
