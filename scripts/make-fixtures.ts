@@ -315,7 +315,10 @@ export async function makeFixtures(): Promise<void> {
 
   // -- README -----------------------------------------------------------------------------------
   const listed = new Set(entries.map((e) => e.file));
-  const unlisted = readdirSync(FIXTURES).filter((f) => f !== 'README.md' && !listed.has(f));
+  const unlisted = readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(FIXTURES, path.join(e.parentPath, e.name)))
+    .filter((f) => f !== 'README.md' && !listed.has(f));
   if (unlisted.length > 0) throw new Error(`fixtures not in the manifest: ${unlisted.join(', ')}`);
   writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks));
   for (const e of entries) console.log(`${sha12(e.file)}  ${e.file}`);
