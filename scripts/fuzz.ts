@@ -4,7 +4,7 @@
  * --seed and --count give the same mutants.
  *
  *   npm run fuzz -- --count 1000 --seed 7 [--batch 50] [--concurrency 2] [--timeout 30] [--max-memory 1024]
- *                   [--ocr never|auto|always] [--keep DIR]
+ *                   [--ocr never|auto|always] [--keep DIR] [--report FILE.json]
  *
  * Fails (exit 1) when a batch crashes (exit code other than 0, no manifest), hangs (runs past the time
  * its documents' timeouts allow), leaves a mutant out of the manifest, or reports a code that is not
@@ -50,6 +50,8 @@ export interface FuzzOptions {
   ocr?: 'never' | 'auto' | 'always';
   /** where to copy interesting mutants */
   keep?: string;
+  /** a JSON file listing every mutant with its mutations and outcome */
+  report?: string;
   log?: (line: string) => void;
 }
 
@@ -70,6 +72,8 @@ export interface FuzzReport {
   kept: string[];
   seconds: number;
   passed: boolean;
+  /** every mutant: name, mutations, outcome (ok or the code) and message */
+  outcomes: { name: string; ops: string[]; outcome: string; message?: string }[];
 }
 
 /** mulberry32: a small seeded PRNG, enough for choosing mutations reproducibly. */
@@ -156,7 +160,7 @@ function runCli(args: string[], limitMs: number): Promise<BatchRun> {
 /** What a kept mutant is named for: what it made the reader do. */
 function trigger(code: string, message: string): string | undefined {
   if (/unhandled in the reader/.test(message)) return `unhandled-${code}`;
-  if (code === 'crashed' || code === 'timeout' || code === 'internal') return code;
+  if (code === 'crashed' || code === 'timeout' || code === 'internal' || code === 'write_failed') return code;
   return undefined;
 }
 
@@ -170,7 +174,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const sources = new Map<string, Buffer>();
   for (const [f] of SOURCES) sources.set(f, await readFile(path.join(FIXTURES, f)));
   const known = new Set<string>(DOCUMENT_ERROR_CODES);
-  const report: FuzzReport = { mutants: 0, batches: 0, batchCrashes: 0, batchHangs: 0, missing: 0, unknownCodes: {}, ok: 0, failures: {}, kept: [], seconds: 0, passed: false };
+  const report: FuzzReport = { mutants: 0, batches: 0, batchCrashes: 0, batchHangs: 0, missing: 0, unknownCodes: {}, ok: 0, failures: {}, kept: [], seconds: 0, passed: false, outcomes: [] };
   const work = await mkdtemp(path.join(os.tmpdir(), 'juesuan-fuzz-'));
   try {
     for (let start = 0; start < opts.count; start += batchSize) {
@@ -209,14 +213,17 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
         const d = byName.get(m.name);
         if (!d) {
           report.missing++;
+          report.outcomes.push({ name: m.name, ops: m.ops, outcome: 'missing' });
           log(`MISSING ${m.name} (${m.ops.join(' ')}) is not in the manifest of ${label}`);
           continue;
         }
         if (d.status === 'ok') {
           report.ok++;
+          report.outcomes.push({ name: m.name, ops: m.ops, outcome: 'ok' });
           continue;
         }
         const code = d.error?.code ?? '(none)';
+        report.outcomes.push({ name: m.name, ops: m.ops, outcome: code, message: d.error?.message });
         report.failures[code] = (report.failures[code] ?? 0) + 1;
         if (!known.has(code)) {
           report.unknownCodes[code] = (report.unknownCodes[code] ?? 0) + 1;
@@ -239,6 +246,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   }
   report.seconds = Math.round((performance.now() - t0) / 100) / 10;
   report.passed = report.batchCrashes === 0 && report.batchHangs === 0 && report.missing === 0 && Object.keys(report.unknownCodes).length === 0;
+  if (opts.report) await writeFile(opts.report, JSON.stringify(report, null, 2) + '\n');
   return report;
 }
 
@@ -274,6 +282,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     maxMemory: num('max-memory'),
     ocr: arg('ocr') as FuzzOptions['ocr'],
     keep: arg('keep'),
+    report: arg('report'),
   });
   process.stdout.write(summary(report) + '\n');
   process.exitCode = report.passed ? 0 : 1;
