@@ -307,6 +307,19 @@ export async function makeFixtures(): Promise<void> {
       purpose: 'OCR: narrative and the ruled 表五 recovered from the image (character accuracy against other-dept-2019\'s text layer)',
     },
   );
+  // -- crashers found by the fuzz harness (scripts/fuzz.ts), kept as they were found --------------
+  entries.push({
+    id: 'fuzz-unhandled-xref-entry-exception',
+    file: 'fuzz/unhandled-xref-entry-exception.pdf',
+    origin: 'found by npm run fuzz (seed 7, mutant 305): template-2024.pdf with 109 bytes deleted at 15389, 13 bytes flipped, 109 bytes duplicated from 148722 to 280530',
+    purpose: 'pdf.js rejects a promise nobody handles (XRefEntryException: Bad (uncompressed) XRef entry) while the awaited calls settle: it killed the whole batch (no manifest); must fail alone as invalid_pdf',
+  });
+  entries.push({
+    id: 'fuzz-unhandled-parser-eof-exception',
+    file: 'fuzz/unhandled-parser-eof-exception.pdf',
+    origin: "found by fuzzing (seed 11, mutant 1579 of scripts/fuzz.ts's mutant()): other-dept-2019.pdf with 1816 bytes deleted at 5558, 11 bytes flipped, 290 bytes deleted at 6966",
+    purpose: 'pdf.js rejects a promise nobody handles (ParserEOFException: End of file inside array): it killed the whole batch; must fail alone as invalid_pdf',
+  });
   notes.push(
     `- **urumqi-gxj-2021.truth.json**: the arithmetic checks of scripts/fixtures/truth.ts that fail on it (real mistakes in the published report, kept as printed):\n` +
       sampleFailures.map((f) => `  - \`${f.check}\` ${f.path}: ${f.message}`).join('\n'),

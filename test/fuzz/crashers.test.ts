@@ -1,0 +1,37 @@
+/**
+ * Crashers the fuzz harness found (test/fixtures/fuzz/, named for what they trigger): each once killed
+ * the whole batch. In a batch with a good document, each must fail alone with its code.
+ */
+import { readdirSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, fixture, type CliResult } from '../helpers/cli.js';
+
+const EXPECTED: Record<string, { code: string; message: RegExp }> = {
+  'unhandled-xref-entry-exception.pdf': { code: 'invalid_pdf', message: /unhandled in the reader: XRefEntryException/ },
+  'unhandled-parser-eof-exception.pdf': { code: 'invalid_pdf', message: /unhandled in the reader: ParserEOFException/ },
+};
+
+describe('fuzz crashers', () => {
+  let out: string;
+  let r: CliResult;
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(os.tmpdir(), 'juesuan-crashers-'));
+    r = await cli(['extract', fixture('fuzz'), fixture('owner-password-only.pdf'), '--out', out, '--concurrency', '2', '--ocr', 'never']);
+  }, 120_000);
+
+  it('has an expectation for every crasher kept', () => {
+    expect(readdirSync(fixture('fuzz')).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s fails alone with its code', async (file, want) => {
+    expect(r.code, r.stderr).toBe(0);
+    const m = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { documents: { file: string; status: string; error: { code: string; message: string } | null }[] };
+    const d = m.documents.find((x) => path.basename(x.file) === file);
+    expect(d?.error?.code).toBe(want.code);
+    expect(d?.error?.message).toMatch(want.message);
+    expect(m.documents.find((x) => x.file.endsWith('owner-password-only.pdf'))?.status).toBe('ok');
+  });
+});
