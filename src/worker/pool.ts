@@ -51,7 +51,6 @@ interface Slot {
   /** why the parent killed the child, if it did */
   killed?: { code: DocumentErrorCode; message: string };
   timer?: NodeJS.Timeout;
-  stderr: string;
 }
 
 const POLL_MS = 100;
@@ -79,7 +78,7 @@ export class DocumentPool {
   private broken?: Error;
 
   constructor(private readonly opts: PoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ stderr: '' }));
+    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({}));
   }
 
   /**
@@ -134,12 +133,13 @@ export class DocumentPool {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     slot.child = child;
-    slot.stderr = '';
     slot.killed = undefined;
+    // the end of what it printed, for the message when it dies (all of it with JUESUAN_DEBUG)
+    let stderr = '';
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (s: string) => {
       if (process.env.JUESUAN_DEBUG) process.stderr.write(s);
-      slot.stderr = (slot.stderr + s).slice(-4000);
+      stderr = (stderr + s).slice(-4000);
     });
     let readyResolve!: () => void;
     let readyReject!: (e: Error) => void;
@@ -161,14 +161,15 @@ export class DocumentPool {
         this.finish(slot, msg.type === 'done' ? { ok: true, doc: msg.doc } : { ok: false, code: msg.code, message: msg.message });
       }
     });
-    child.on('exit', (code, signal) => {
+    // 'close': after the exit and the end of its stderr (a V8 out-of-memory message comes last)
+    child.on('close', (code, signal) => {
       const current = slot.child === child;
       if (current) slot.child = undefined;
-      if (!isReady) readyReject(new Error(`a document process could not start (${signal ?? `exit ${code}`})${lastLine(slot.stderr) ? `: ${lastLine(slot.stderr)}` : ''}`));
+      if (!isReady) readyReject(new Error(`a document process could not start (${signal ?? `exit ${code}`})${lastLine(stderr) ? `: ${lastLine(stderr)}` : ''}`));
       // (before it was ready, dispatch() reports the failure to start)
-      else if (current && slot.job) this.finish(slot, { ok: false, ...(slot.killed ?? died(slot.job.file, code, signal, slot.stderr)) });
+      else if (current && slot.job) this.finish(slot, { ok: false, ...(slot.killed ?? died(slot.job.file, code, signal, stderr)) });
     });
-    child.on('error', () => undefined); // reported through 'exit'
+    child.on('error', () => undefined); // reported through 'close'
     this.send(child, { type: 'init', setup: this.opts.setup });
   }
 
