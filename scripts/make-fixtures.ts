@@ -320,6 +320,12 @@ export async function makeFixtures(): Promise<void> {
     origin: "found by fuzzing (seed 11, mutant 1579 of scripts/fuzz.ts's mutant()): other-dept-2019.pdf with 1816 bytes deleted at 5558, 11 bytes flipped, 290 bytes deleted at 6966",
     purpose: 'pdf.js rejects a promise nobody handles (ParserEOFException: End of file inside array): it killed the whole batch; must fail alone as invalid_pdf',
   });
+  entries.push({
+    id: 'fuzz-nan-text-position',
+    file: 'fuzz/nan-text-position.pdf',
+    origin: 'found by npm run fuzz (seed 7, mutant 424): other-dept-2019.pdf with 3847 bytes deleted at 44165 and 12 bytes flipped',
+    purpose: 'pdf.js returns text runs with NaN positions after a damaged text matrix on page 4: the facts sourced from them failed the schema check (write_failed); such runs must be dropped (no place to source a value by) and the rest read',
+  });
   notes.push(
     `- **urumqi-gxj-2021.truth.json**: the arithmetic checks of scripts/fixtures/truth.ts that fail on it (real mistakes in the published report, kept as printed):\n` +
       sampleFailures.map((f) => `  - \`${f.check}\` ${f.path}: ${f.message}`).join('\n'),

@@ -121,6 +121,8 @@ export async function readPageText(page: PDFPageProxy): Promise<Omit<PageContent
     const [a, b, c, d, e, f] = raw.transform as number[];
     // Font size is the length of the text matrix's y axis; rotated runs keep their size.
     const size = Math.hypot(c, d) || Math.hypot(a, b);
+    // A damaged text matrix gives NaN positions: such a run has no place on the page to source a value by.
+    if (![e, f, raw.width, size].every(Number.isFinite)) continue;
     items.push({
       page: page.pageNumber,
       str: raw.str,

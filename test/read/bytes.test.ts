@@ -32,3 +32,13 @@ describe('readPdfBytes', () => {
     expect(Buffer.from(await readPdfBytes('shown name', { path: bytes })).toString()).toBe('%PDF-1.4 gbk');
   });
 });
+
+describe('readPageText', () => {
+  it('drops text runs whose position pdf.js gives as NaN (a damaged text matrix)', async () => {
+    const { readDocument } = await import('../../src/read/document.js');
+    const doc = await readDocument(new URL('../fixtures/fuzz/nan-text-position.pdf', import.meta.url).pathname);
+    const items = doc.pages.flatMap((p) => p.items);
+    expect(items.length).toBeGreaterThan(100);
+    for (const it of items) expect([it.x, it.y, it.width, it.height].every(Number.isFinite), JSON.stringify(it)).toBe(true);
+  });
+});
