@@ -35,6 +35,9 @@ async function fatal(err: unknown): Promise<never> {
     const pdfjs = /Exception$|^FormatError$|^(InvalidPDF|MissingPDF|UnexpectedResponse|XRefEntry|XRefParse)/.test(name);
     const what = `${name || 'Error'}: ${(e?.message ?? String(err)).split('\n')[0]}`;
     await send({ type: 'failed', id: current.id, code: pdfjs ? 'invalid_pdf' : 'internal', message: `${current.file}: ${pdfjs ? 'invalid PDF' : 'internal error'} (unhandled in the reader: ${what})`, exiting: true });
+  } else {
+    // between documents (or while starting): the parent quotes this line when it reports the exit
+    process.stderr.write(`juesuan document process: ${(err as Error)?.message ?? String(err)}\n`);
   }
   process.exit(1);
 }
