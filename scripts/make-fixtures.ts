@@ -350,12 +350,37 @@ export async function makeFixtures(): Promise<void> {
       purpose: 'expected extraction of urumqi-gxj-2021-scan200-noisy.pdf',
     },
     {
+      id: 'template-2024',
+      file: 'template-2024.pdf',
+      origin: 'copied from the project samples (/work/shared/real, not generated): the blank 2024 template (附件2：部门决算模板 / 预算主管部门公开样张) a region gives its departments, 23 pages, every table title and header and the narrative with blanks, no numbers',
+      purpose: 'a readable report with nothing to extract: must be ok with the warning no_records, not a failure and not silently empty',
+    },
+    {
       id: 'scanned-other-dept-2019',
       file: 'scanned-other-dept-2019.pdf',
       origin: 'generated (test/ocr/make-scan-fixture.ts): pages 2 and 9 of other-dept-2019.pdf rendered to 200 dpi grey and wrapped image-only with pdfkit (no text layer, no vector lines)',
       purpose: 'OCR: narrative and the ruled 表五 recovered from the image (character accuracy against other-dept-2019\'s text layer)',
     },
   );
+  // -- crashers found by the fuzz harness (scripts/fuzz.ts), kept as they were found --------------
+  entries.push({
+    id: 'fuzz-unhandled-xref-entry-exception',
+    file: 'fuzz/unhandled-xref-entry-exception.pdf',
+    origin: 'found by npm run fuzz (seed 7, mutant 305): template-2024.pdf with 109 bytes deleted at 15389, 13 bytes flipped, 109 bytes duplicated from 148722 to 280530',
+    purpose: 'pdf.js rejects a promise nobody handles (XRefEntryException: Bad (uncompressed) XRef entry) while the awaited calls settle: it killed the whole batch (no manifest); must fail alone as invalid_pdf',
+  });
+  entries.push({
+    id: 'fuzz-unhandled-parser-eof-exception',
+    file: 'fuzz/unhandled-parser-eof-exception.pdf',
+    origin: "found by fuzzing (seed 11, mutant 1579 of scripts/fuzz.ts's mutant()): other-dept-2019.pdf with 1816 bytes deleted at 5558, 11 bytes flipped, 290 bytes deleted at 6966",
+    purpose: 'pdf.js rejects a promise nobody handles (ParserEOFException: End of file inside array): it killed the whole batch; must fail alone as invalid_pdf',
+  });
+  entries.push({
+    id: 'fuzz-nan-text-position',
+    file: 'fuzz/nan-text-position.pdf',
+    origin: 'found by npm run fuzz (seed 7, mutant 424): other-dept-2019.pdf with 3847 bytes deleted at 44165 and 12 bytes flipped',
+    purpose: 'pdf.js returns text runs with NaN positions after a damaged text matrix on page 4: the facts sourced from them failed the schema check (write_failed); such runs must be dropped (no place to source a value by) and the rest read',
+  });
   notes.push(
     `- **urumqi-gxj-2021.truth.json**: the arithmetic checks of scripts/fixtures/truth.ts that fail on it (real mistakes in the published report, kept as printed):\n` +
       sampleFailures.map((f) => `  - \`${f.check}\` ${f.path}: ${f.message}`).join('\n'),
@@ -364,7 +389,10 @@ export async function makeFixtures(): Promise<void> {
 
   // -- README -----------------------------------------------------------------------------------
   const listed = new Set(entries.map((e) => e.file));
-  const unlisted = readdirSync(FIXTURES).filter((f) => f !== 'README.md' && !listed.has(f));
+  const unlisted = readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(FIXTURES, path.join(e.parentPath, e.name)))
+    .filter((f) => f !== 'README.md' && !listed.has(f));
   if (unlisted.length > 0) throw new Error(`fixtures not in the manifest: ${unlisted.join(', ')}`);
   writeFileSync(path.join(FIXTURES, 'README.md'), readme(entries, notes, quirks, gapQuirks, nt.section));
   for (const e of entries) console.log(`${sha12(e.file)}  ${e.file}`);

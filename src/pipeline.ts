@@ -4,6 +4,7 @@ import { ocrSourcer, type OcrSetup } from './ocr/source.js';
 import { DocumentError } from './errors.js';
 import { readDocument, type SegmentReader } from './read/document.js';
 import type { PageContent } from './read/types.js';
+import type { ReadLimits } from './read/pdf.js';
 import { pageLines } from './lines/lines.js';
 import { dropFurniture, furnitureKey, inMargin, runningFurniture } from './lines/furniture.js';
 import { flowText } from './lines/flow.js';
@@ -22,6 +23,7 @@ import { readStatisticalTables, unruledTableRules, type SectionOf } from './extr
 import { documentText } from './validate/text.js';
 import type { BasicItem, DocumentMeta, Fact, LineItem, StaffCount, TableCell, TableInfo, Unit, UnreadAmount } from './extract/types.js';
 import { runChecks, type CheckRow } from './validate/checks.js';
+import { docIdOf as safeDocId } from './write/paths.js';
 
 export interface PageReport {
   page: number;
@@ -63,17 +65,17 @@ export interface DocumentResult {
 }
 
 export interface PipelineOptions {
-  password?: string;
   /**
-   * Runs the PDF reading of one document. pdfjs-dist 5.4 keeps the page count of the last opened
-   * document in a process-wide singleton (PagesMapper), so documents must not be read concurrently in
-   * one thread: the batch passes a one-at-a-time limiter here.
+   * pdfjs-dist 5.4 keeps the page count of the last opened document in a process-wide singleton
+   * (PagesMapper): one process reads one document at a time (the batch runs each in its own process).
    */
-  exclusiveRead?: <T>(read: () => Promise<T>) => Promise<T>;
+  password?: string;
   readSegments?: SegmentReader;
   /** OCR of pages without a usable text layer; without it such pages are reported unreadable */
   ocr?: OcrSetup;
   onPage?: (page: number, total: number) => void;
+  /** bounds of the input and the path to open (src/read/pdf.ts) */
+  limits?: ReadLimits;
 }
 
 /** Compiled rules shared by every document of a run (read-only). */
@@ -94,22 +96,22 @@ export function prepareRules(rules: Rules): PreparedRules {
   };
 }
 
+/** The file name without .pdf, made safe as a folder name (src/write/paths.ts). */
 export function docIdOf(file: string): string {
-  return path.basename(file).replace(/\.pdf$/i, '');
+  return safeDocId(file).id;
 }
 
 /** The stages for one document: read → lines → normalise → sections → extract → validate. */
 export async function processDocument(file: string, prepared: PreparedRules, opts: PipelineOptions = {}): Promise<DocumentResult> {
-  const readOne = () =>
-    readDocument(file, {
-      password: opts.password,
-      readSegments: opts.readSegments,
-      sourcePage: opts.ocr ? ocrSourcer(opts.ocr) : undefined,
-      // OCR workers run in parallel; text pages are cheap either way
-      parallel: opts.ocr ? os.availableParallelism() : 1,
-      onPage: opts.onPage,
-    });
-  const read = await (opts.exclusiveRead ? opts.exclusiveRead(readOne) : readOne());
+  const read = await readDocument(file, {
+    password: opts.password,
+    readSegments: opts.readSegments,
+    sourcePage: opts.ocr ? ocrSourcer(opts.ocr) : undefined,
+    // OCR workers run in parallel; text pages are cheap either way
+    parallel: opts.ocr ? os.availableParallelism() : 1,
+    onPage: opts.onPage,
+    limits: opts.limits,
+  });
   return extractFromPages(file, read.sha256, read.info.producer ?? null, read.pages, prepared);
 }
 

@@ -53,8 +53,12 @@ EXPECTED_FAILURES['urumqi-gxj-2021-scan200-noisy.truth.json'] = EXPECTED_FAILURE
 describe('fixture manifest', () => {
   const rows = manifest();
 
-  it('lists every file in test/fixtures exactly once', () => {
-    const files = readdirSync(DIR).filter((f) => f !== 'README.md').sort();
+  it('lists every file in test/fixtures exactly once (files in subfolders as folder/file)', () => {
+    const files = (readdirSync(DIR, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(DIR, path.join(e.parentPath, e.name)))
+      .filter((f) => f !== 'README.md')
+      .sort();
     expect(rows.map((r) => r.file).sort()).toEqual(files);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });

@@ -1,9 +1,6 @@
 /** `juesuan diff A B`: what changed between two extractions, or between one and a hand-corrected CSV. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { diffSides } from '../diff/diff.js';
-import { formatCsv, formatTable } from '../diff/format.js';
-import { loadSide } from '../diff/load.js';
 
 export const DIFF_EXIT = { equal: 0, different: 1, usage: 2 } as const;
 
@@ -21,6 +18,8 @@ export function registerDiff(program: Command, setExitCode: (code: number) => vo
     .option('--ignore <fields>', 'comma-separated fields not to compare, e.g. x0,y0,x1,y1,source_text', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean), [] as string[])
     .option('-q, --quiet', 'print nothing; only the exit code tells', false)
     .action(async (a: string, b: string, opts: { csv?: string; ignore: string[]; quiet: boolean }) => {
+      // Loaded only when a diff runs.
+      const [{ diffSides }, { formatCsv, formatTable }, { loadSide }] = await Promise.all([import('../diff/diff.js'), import('../diff/format.js'), import('../diff/load.js')]);
       let sides;
       try {
         sides = await Promise.all([loadSide(a), loadSide(b)]);

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { DocumentError } from '../errors.js';
-import { findExtractions, ReviewError, writeReview } from '../review/report.js';
+import { outDirProblem, UnsafePathError } from '../write/paths.js';
+import { BadExtractionError } from '../review/doc.js';
 
 export const REVIEW_EXIT = { ok: 0, documentsFailed: 1, usage: 2 } as const;
 
@@ -30,6 +31,13 @@ export function registerReview(program: Command, setExitCode: (code: number) => 
     .option('--image-files', 'write page images beside the HTML (<doc_id>.pages/) instead of inside it', false)
     .option('--password <password>', 'user password for encrypted PDFs')
     .action(async (paths: string[], opts: { out: string; pdf?: string; dpi: number; quality: number; imageFiles: boolean; password?: string }) => {
+      const outProblem = await outDirProblem(opts.out);
+      if (outProblem) {
+        process.stderr.write(`juesuan review: --out ${outProblem}\n`);
+        return setExitCode(REVIEW_EXIT.usage);
+      }
+      // The renderer (pdf.js, the native canvas) is loaded only when a review runs.
+      const { findExtractions, ReviewError, writeReview } = await import('../review/report.js');
       let docs: string[];
       try {
         docs = (await Promise.all(paths.map(findExtractions))).flat();
@@ -55,7 +63,7 @@ export function registerReview(program: Command, setExitCode: (code: number) => 
           const failedRecords = r.model.kinds.reduce((a, k) => a + k.failed, 0);
           process.stdout.write(`ok   ${r.html}: ${r.model.pages.length} pages, ${records} records (${boxed} outlined, ${failedRecords} failing a check), ${(r.bytes / 1e6).toFixed(1)} MB\n`);
         } catch (err) {
-          if (!(err instanceof ReviewError || err instanceof DocumentError || (err as NodeJS.ErrnoException).code)) throw err;
+          if (!(err instanceof ReviewError || err instanceof DocumentError || err instanceof UnsafePathError || err instanceof BadExtractionError || (err as NodeJS.ErrnoException).code)) throw err;
           failed++;
           process.stdout.write(`FAIL ${(err as Error).message}\n`);
         }

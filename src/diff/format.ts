@@ -1,5 +1,6 @@
 /** Prints a diff: an aligned table for the terminal and CSV for a spreadsheet. */
 import { writeToString } from 'fast-csv';
+import { neutraliseCell } from '../write/csv.js';
 import { RECORD_FIELD, type Change } from './diff.js';
 
 export const DIFF_COLUMNS = ['kind', 'id', 'field', 'a', 'b'] as const;
@@ -38,7 +39,7 @@ export function formatTable(changes: Change[], nameA: string, nameB: string): st
 
 export function formatCsv(changes: Change[]): Promise<string> {
   return writeToString(
-    changes.map((c) => DIFF_COLUMNS.map((k) => c[k])),
+    changes.map((c) => DIFF_COLUMNS.map((k) => neutraliseCell(String(c[k] ?? '')))),
     { headers: [...DIFF_COLUMNS], writeHeaders: true, alwaysWriteHeaders: true, includeEndRowDelimiter: true },
   );
 }

@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseString } from 'fast-csv';
+import { restoreCell } from '../write/csv.js';
 import { loadDocument, recordKinds, type ExtractionDoc } from '../review/doc.js';
 import { flatten, type Side } from './diff.js';
 import type { FlatRecord } from './keys.js';
@@ -57,7 +58,8 @@ function parseCsv(text: string): Promise<{ headers: string[]; rows: FlatRecord[]
         headers = h;
       })
       .on('error', reject)
-      .on('data', (r: FlatRecord) => rows.push(r))
+      // juesuan's CSVs quote cells a spreadsheet would run as formulas (src/write/csv.ts): read them back as printed
+      .on('data', (r: FlatRecord) => rows.push(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? restoreCell(v) : v]))))
       .on('end', () => resolve({ headers, rows }));
   });
 }

@@ -3,7 +3,6 @@ import type { PageSourcer } from '../read/document.js';
 import type { PageContent } from '../read/types.js';
 import { decidePageSource, type OcrMode } from './decide.js';
 import type { OcrPool } from './engine.js';
-import { ocrPage } from './page.js';
 import { judgeTextLayer } from './quality.js';
 import type { OcrRules } from './rules.js';
 import { compileLexicon, correctText } from './correct.js';
@@ -27,6 +26,8 @@ export function ocrSourcer(setup: OcrSetup): PageSourcer {
     const verdict = judgeTextLayer(fromText.items.map((i) => i.str).join(''), setup.vocabulary);
     const decision = decidePageSource(verdict, setup.mode);
     if (decision.source !== 'ocr') return { ...fromText, source: decision.source, sourceReason: decision.reason };
+    // page.js brings the canvas and tesseract.js: loaded on the first page that needs OCR, not by every run
+    const { ocrPage } = await import('./page.js');
     const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules });
     return {
       ...fromText,

@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pLimit from 'p-limit';
-import { readPdfBytes, withPdf, type PdfInfo } from './pdf.js';
+import { readPdfBytes, type ReadLimits } from './bytes.js';
+import { withPdf, type PdfInfo } from './pdf.js';
 import { readPageText } from './pdf.js';
 import type { PageContent } from './types.js';
 
@@ -26,9 +27,9 @@ export type PageSourcer = (page: PDFPageProxy, fromTextLayer: PageContent) => Pr
  */
 export async function readDocument(
   file: string,
-  opts: { password?: string; readSegments?: SegmentReader; sourcePage?: PageSourcer; parallel?: number; onPage?: (page: number, total: number) => void } = {},
+  opts: { password?: string; readSegments?: SegmentReader; sourcePage?: PageSourcer; parallel?: number; onPage?: (page: number, total: number) => void; limits?: ReadLimits } = {},
 ): Promise<ReadDocument> {
-  const data = await readPdfBytes(file);
+  const data = await readPdfBytes(file, opts.limits);
   const { createHash } = await import('node:crypto');
   const sha256 = createHash('sha256').update(data).digest('hex');
   return withPdf(
@@ -53,5 +54,6 @@ export async function readDocument(
       return { file, sha256, info, pages };
     },
     opts.password,
+    opts.limits?.maxPages,
   );
 }

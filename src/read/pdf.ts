@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,29 +28,44 @@ export async function withPdf<T>(
   data: Uint8Array,
   use: (doc: PDFDocumentProxy, info: PdfInfo) => Promise<T>,
   password?: string,
+  maxPages?: number,
 ): Promise<T> {
   if (!looksLikePdf(data)) {
     throw new DocumentError('not_pdf', file, 'not a PDF file (no %PDF- header)');
   }
-  const task = getDocument({
-    data,
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONTS_URL,
-    password,
-    verbosity: 0,
-    isEvalSupported: false,
-    useSystemFonts: false,
-  });
+  const open = async (pw: string | undefined): Promise<PDFDocumentProxy> => {
+    const task = getDocument({
+      // pdf.js transfers (detaches) the buffer it is given; a retry needs the bytes again
+      data: pw === password ? data : data.slice(),
+      cMapUrl: CMAP_URL,
+      cMapPacked: true,
+      standardFontDataUrl: STANDARD_FONTS_URL,
+      password: pw,
+      verbosity: 0,
+      isEvalSupported: false,
+      useSystemFonts: false,
+    });
+    try {
+      return await task.promise;
+    } catch (err) {
+      await task.destroy().catch(() => undefined);
+      throw err;
+    }
+  };
   let doc: PDFDocumentProxy;
   try {
-    doc = await task.promise;
+    doc = await open(password).catch((err: unknown) => {
+      // --password is for the files that need one: a file with only an owner password (or none) opens
+      // without it, so a password that does not fit is only wrong when the file cannot be opened without.
+      if (password !== undefined && isPasswordError(err, 2)) return open(undefined).catch(() => Promise.reject(err));
+      return Promise.reject(err);
+    });
   } catch (err) {
-    await task.destroy().catch(() => undefined);
     throw mapPdfjsError(file, err);
   }
   try {
     if (doc.numPages < 1) throw new DocumentError('no_pages', file, 'the PDF has no pages');
+    if (maxPages !== undefined && doc.numPages > maxPages) throw new DocumentError('too_large', file, `${doc.numPages} pages, more than the limit of ${maxPages} (--max-pages)`);
     const meta = await doc.getMetadata().catch(() => undefined);
     const infoDict = (meta?.info ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof infoDict[k] === 'string' && infoDict[k] ? (infoDict[k] as string) : undefined);
@@ -70,14 +84,7 @@ export async function withPdf<T>(
   }
 }
 
-export async function readPdfBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DocumentError('not_found', file, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`);
-  }
-}
+export { readPdfBytes, type ReadLimits } from './bytes.js';
 
 function looksLikePdf(data: Uint8Array): boolean {
   // The header may be preceded by junk within the first 1024 bytes (PDF spec implementation note).
@@ -85,10 +92,16 @@ function looksLikePdf(data: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+function isPasswordError(err: unknown, code: 1 | 2): boolean {
+  return (err as { name?: string })?.name === 'PasswordException' && (err as { code?: number }).code === code;
+}
+
 function mapPdfjsError(file: string, err: unknown): DocumentError {
   const name = (err as { name?: string })?.name ?? '';
   const message = (err as { message?: string })?.message ?? String(err);
   if (name === 'PasswordException') {
+    // pdf.js PasswordResponses: 1 NEED_PASSWORD, 2 INCORRECT_PASSWORD
+    if (isPasswordError(err, 2)) return new DocumentError('password_incorrect', file, 'the PDF is encrypted and the password given with --password is wrong');
     return new DocumentError('password_required', file, 'the PDF is encrypted and needs a user password to open (use --password)');
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF|bad XRef|startxref|Invalid root/i.test(message)) {
@@ -108,6 +121,8 @@ export async function readPageText(page: PDFPageProxy): Promise<Omit<PageContent
     const [a, b, c, d, e, f] = raw.transform as number[];
     // Font size is the length of the text matrix's y axis; rotated runs keep their size.
     const size = Math.hypot(c, d) || Math.hypot(a, b);
+    // A damaged text matrix gives NaN positions: such a run has no place on the page to source a value by.
+    if (![e, f, raw.width, size].every(Number.isFinite)) continue;
     items.push({
       page: page.pageNumber,
       str: raw.str,

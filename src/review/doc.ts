@@ -59,9 +59,26 @@ export async function resolveDocumentJson(p: string): Promise<string> {
   return s.isDirectory() ? path.join(p, 'document.json') : p;
 }
 
+/** A document.json that cannot be used: not JSON (truncated), or without the fields every reader needs. */
+export class BadExtractionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadExtractionError';
+  }
+}
+
 export async function loadDocument(p: string): Promise<{ file: string; doc: ExtractionDoc }> {
   const file = await resolveDocumentJson(p);
-  const doc = JSON.parse(await readFile(file, 'utf8')) as ExtractionDoc;
-  if (typeof doc?.doc_id !== 'string' || typeof doc.source?.file !== 'string') throw new Error(`${file} is not a juesuan document.json (no doc_id or source.file)`);
+  let doc: ExtractionDoc;
+  try {
+    doc = JSON.parse(await readFile(file, 'utf8')) as ExtractionDoc;
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new BadExtractionError(`${file} is not valid JSON (truncated or damaged?): ${err.message}`);
+    throw err;
+  }
+  const s = doc?.source;
+  if (typeof doc?.doc_id !== 'string' || typeof s?.file !== 'string' || typeof s.sha256 !== 'string' || typeof s.pages !== 'number') {
+    throw new BadExtractionError(`${file} is not a juesuan document.json (no doc_id, source.file, source.sha256 or source.pages)`);
+  }
   return { file, doc };
 }

@@ -1,7 +1,7 @@
 /** Writes the review page of one extraction: finds its PDF, renders the pages, builds the model, writes HTML. */
-import { access, mkdir, readdir, stat } from 'node:fs/promises';
+import { access, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../write/atomic.js';
+import { isPlainFileName, isSafeSegment, writeInside } from '../write/paths.js';
 import { buildReview, type ReviewModel } from './data.js';
 import { loadDocument } from './doc.js';
 import { renderHtml } from './html.js';
@@ -43,6 +43,9 @@ async function exists(p: string): Promise<boolean> {
 
 export async function writeReview(docPath: string, opts: ReviewOptions): Promise<ReviewResult> {
   const { file: jsonFile, doc } = await loadDocument(docPath);
+  // Names from document.json become paths: a crafted one must not lead out of --out or raw/.
+  if (!isSafeSegment(doc.doc_id)) throw new ReviewError(`${jsonFile}: doc_id ${JSON.stringify(doc.doc_id)} is not a safe file name (separator, control character, leading dot or empty); not reviewed`);
+  if (!opts.pdf && !isPlainFileName(doc.source.file)) throw new ReviewError(`${jsonFile}: source.file ${JSON.stringify(doc.source.file)} is not a plain file name; give the PDF with --pdf`);
   const candidates = opts.pdf ? [opts.pdf] : pdfCandidates(path.dirname(jsonFile), doc.source.file);
   let pdf: string | undefined;
   for (const c of candidates) if (await exists(c)) { pdf = c; break; }
@@ -53,14 +56,13 @@ export async function writeReview(docPath: string, opts: ReviewOptions): Promise
 
   const rendered = await renderPages(pdf, { dpi: opts.dpi, quality: opts.quality, password: opts.password });
   const model = buildReview(doc, rendered.map((r) => r.geometry));
-  await mkdir(opts.out, { recursive: true });
   const images = new Map<number, string>();
   let bytes = 0;
   if (opts.images === 'files') {
     const dirName = `${doc.doc_id}.pages`;
     for (const r of rendered) {
       const name = `p${String(r.geometry.page).padStart(3, '0')}.jpg`;
-      await writeAtomic(path.join(opts.out, dirName, name), r.jpeg);
+      await writeInside(opts.out, [dirName, name], r.jpeg);
       images.set(r.geometry.page, `${encodeURIComponent(dirName)}/${name}`);
       bytes += r.jpeg.length;
     }
@@ -69,7 +71,7 @@ export async function writeReview(docPath: string, opts: ReviewOptions): Promise
   }
   const html = renderHtml(model, images);
   const htmlFile = path.join(opts.out, `${doc.doc_id}.html`);
-  await writeAtomic(htmlFile, html);
+  await writeInside(opts.out, [`${doc.doc_id}.html`], html);
   bytes += Buffer.byteLength(html);
   return { doc_id: doc.doc_id, html: htmlFile, bytes, pdf, model };
 }

@@ -33,10 +33,28 @@ export function csvRows(doc: DocumentResult): Record<CsvName, Row[]> {
   };
 }
 
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @, a tab or a carriage return
+ * as a formula (=HYPERLINK(…) printed as a department name). Such a cell gets a leading single quote,
+ * unless it is a plain number (a decrease -12.5 stays a number). Cells that already start with quotes
+ * before such a character get one more, so restoreCell undoes it exactly (juesuan diff reads CSVs back).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+export function neutraliseCell(v: string): string {
+  return FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
+}
+
+/** The text a CSV cell written by neutraliseCell stands for. */
+export function restoreCell(v: string): string {
+  return v.startsWith("'") && FORMULA_START.test(v.slice(1)) && !PLAIN_NUMBER.test(v.slice(1)) ? v.slice(1) : v;
+}
+
 export async function toCsv(name: CsvName, rows: Row[], bom: boolean): Promise<string> {
   const headers = [...CSV_COLUMNS[name]];
   // null and undefined become empty cells (OUTPUT.md: empty cell = empty string)
-  const data = rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
+  const data = rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : neutraliseCell(String(r[h])))));
   const body = await writeToString(data, { headers, writeHeaders: true, includeEndRowDelimiter: true, alwaysWriteHeaders: true });
   return (bom ? '\ufeff' : '') + body;
 }

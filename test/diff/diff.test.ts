@@ -94,6 +94,17 @@ describe('diff against a hand-corrected CSV', () => {
     return dir;
   }
 
+  it('reads cells quoted against formula injection back as printed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'juesuan-diff-'));
+    const d = clone(doc());
+    recs(d, 'facts')[0].label = '=本年收入';
+    recs(d, 'facts')[0].source_text = '-本年收入10万元';
+    await writeFile(path.join(dir, 'document.json'), JSON.stringify(d));
+    const csv = ['doc_id,key,label,amount,change,source_text', "d,income_total,'=本年收入,10,,'-本年收入10万元", 'd,income_fiscal,财政拨款收入,9,-1,财政拨款收入9万元'].join('\n');
+    await writeFile(path.join(dir, 'facts.csv'), csv + '\n');
+    expect(diffSides(await loadSide(dir), await loadSide(path.join(dir, 'facts.csv')))).toEqual([]);
+  });
+
   it('compares only that CSV\'s kind and columns (not doc_id, department, year)', async () => {
     const dir = await files();
     const changes = diffSides(await loadSide(dir), await loadSide(path.join(dir, 'facts.fixed.csv')));

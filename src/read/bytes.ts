@@ -1,0 +1,109 @@
+/**
+ * Reading an input's bytes, with no PDF parser loaded (the batch checks inputs with it before starting
+ * a document process).
+ */
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { DocumentError } from '../errors.js';
+
+export interface ReadLimits {
+  /** what to open when it differs from `file` (a name that is not UTF-8 is opened by its bytes) */
+  path?: string | Buffer;
+  /** larger files fail as too_large before a byte is read */
+  maxBytes?: number;
+  /** documents with more pages fail as too_large before a page is read */
+  maxPages?: number;
+}
+
+/**
+ * The bytes of a regular file. Anything else (a FIFO, a device such as /dev/zero, a socket, a
+ * directory) is refused after fstat without reading: the open is non-blocking, so a FIFO with no
+ * writer cannot hang it. The size is checked before reading, and the read stops past the limit
+ * (a file can grow while it is read).
+ */
+export async function readPdfBytes(file: string, limits: ReadLimits = {}): Promise<Uint8Array> {
+  const max = limits.maxBytes ?? Infinity;
+  const { fh, st } = await openRegular(file, limits);
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(st.size - total, 1 << 16), max - total + 1);
+      const { bytesRead, buffer } = await fh.read({ buffer: Buffer.allocUnsafe(Math.max(1, want)) });
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > max) throw new DocumentError('too_large', file, `more than the limit of ${mb(max)} MB (--max-size)`);
+      chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+    }
+    const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  } catch (err) {
+    if (err instanceof DocumentError) throw err;
+    throw openError(file, err as NodeJS.ErrnoException);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens a regular file within the size limit, reading nothing (non-blocking, so a FIFO cannot hang it);
+ * anything else is a DocumentError. The batch checks every input this way before it starts a process.
+ */
+async function openRegular(file: string, limits: ReadLimits): Promise<{ fh: FileHandle; st: Stats }> {
+  const max = limits.maxBytes ?? Infinity;
+  let fh: FileHandle;
+  try {
+    fh = await open(limits.path ?? file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw openError(file, err as NodeJS.ErrnoException);
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new DocumentError('not_a_file', file, `${fileKind(st)}, not a regular file; not read`);
+    if (st.size > max) throw new DocumentError('too_large', file, `${mb(st.size)} MB, more than the limit of ${mb(max)} MB (--max-size)`);
+    return { fh, st };
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    throw err instanceof DocumentError ? err : openError(file, err as NodeJS.ErrnoException);
+  }
+}
+
+/** Throws the DocumentError readPdfBytes would, without reading the file. */
+export async function checkInput(file: string, limits: ReadLimits = {}): Promise<void> {
+  const { fh } = await openRegular(file, limits);
+  await fh.close().catch(() => undefined);
+}
+
+function mb(bytes: number): string {
+  return (bytes / (1 << 20)).toFixed(bytes < 1 << 20 ? 2 : 0);
+}
+
+function fileKind(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+function openError(file: string, err: NodeJS.ErrnoException): DocumentError {
+  switch (err.code) {
+    case 'ENOENT':
+      return new DocumentError('not_found', file, 'file not found');
+    case 'ENOTDIR':
+      return new DocumentError('not_found', file, 'file not found (a part of its path is not a folder)');
+    case 'EACCES':
+    case 'EPERM':
+      return new DocumentError('permission_denied', file, `no permission to read it (${err.code})`);
+    case 'ELOOP':
+      return new DocumentError('symlink_loop', file, 'a loop of symbolic links (ELOOP)');
+    case 'ENAMETOOLONG':
+      return new DocumentError('not_found', file, 'file name too long (ENAMETOOLONG)');
+    case 'EISDIR':
+      return new DocumentError('not_a_file', file, 'a directory, not a regular file; not read');
+    default:
+      return new DocumentError('read_failed', file, `cannot read it (${err.code ?? err.message})`);
+  }
+}
+
