@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tableRulesSchema, type TableRules } from './tables-schema.js';
 import { ocrRulesSchema, type OcrRules } from '../ocr/rules.js';
 import { checksRulesSchema, type ChecksRules } from './checks-schema.js';
+import { departmentRulesSchema, type DepartmentRules } from './departments-schema.js';
 
 /** A regular expression source; compiled (with the u flag) when the rules are loaded, so a bad one is reported with its line. */
 const regex = z.string().min(1).superRefine((src, ctx) => {
@@ -75,6 +76,8 @@ const keyTemplate = z.string().regex(/^[a-z][a-z0-9_]*(\{[a-z_]+\}[a-z0-9_]*)*$/
 
 export const factRuleSchema = z.strictObject({
   key: keyTemplate,
+  /** the key's name in Chinese (the fact-key vocabulary of datapackage.json); on the first rule of a key, {group}s as in the key */
+  label_zh: z.string().min(1).optional(),
   label: regex,
   section: regex.optional(),
   unit: z.string().min(1).optional(),
@@ -106,6 +109,7 @@ export const RULE_FILES = {
   tables: { file: 'tables.yaml', schema: tableRulesSchema },
   ocr: { file: 'ocr.yaml', schema: ocrRulesSchema },
   checks: { file: 'checks.yaml', schema: checksRulesSchema },
+  departments: { file: 'departments.yaml', schema: departmentRulesSchema },
 } as const;
 
 export interface Rules {
@@ -116,4 +120,5 @@ export interface Rules {
   tables: TableRules;
   ocr: OcrRules;
   checks: ChecksRules;
+  departments: DepartmentRules;
 }
