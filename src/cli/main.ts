@@ -72,9 +72,10 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT.usage;
         return;
       }
+      let rules;
       try {
         // checked here, before any work; each document process loads them again
-        await loadRules(opts.rules);
+        rules = await loadRules(opts.rules);
       } catch (err) {
         if (err instanceof RuleError) {
           process.stderr.write(`juesuan: bad rule file: ${err.message}\n`);
@@ -114,6 +115,10 @@ export async function main(argv: string[]): Promise<number> {
         },
       });
       progress.clear();
+      // documents.csv, duplicate reports, datapackage.json and juesuan.duckdb over the whole output folder
+      const { indexCorpus } = await import('../write/corpus-index.js');
+      const index = await indexCorpus(opts.out, rules, { bom: opts.bom, version: pkg.version });
+      for (const d of index.duplicates) process.stdout.write(`同一报告：${d.reason}\n`);
       const failed = manifest.documents.filter((d) => d.status === 'failed').length;
       process.stdout.write(`共 ${manifest.documents.length} 个文件，成功 ${manifest.documents.length - failed} 个、失败 ${failed} 个，结果在 ${opts.out}/（manifest.json 逐一列出）\n`);
       if (failed > 0 && opts.strict) code = EXIT.documentsFailed;

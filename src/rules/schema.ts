@@ -95,7 +95,15 @@ export const factRuleSchema = z.strictObject({
   scope: z.enum(['clause', 'sentence']).optional(),
 });
 
-export const factRulesSchema = z.strictObject({ facts: z.array(factRuleSchema).min(1) });
+export const factRulesSchema = z.strictObject({ facts: z.array(factRuleSchema).min(1) }).superRefine((r, ctx) => {
+  // the data dictionary's vocabulary names every key: its first rule carries the Chinese name
+  const seen = new Set<string>();
+  r.facts.forEach((f, i) => {
+    if (seen.has(f.key)) return;
+    seen.add(f.key);
+    if (!f.label_zh) ctx.addIssue({ code: 'custom', message: `the first rule of key ${f.key} needs label_zh (its Chinese name)`, path: ['facts', i, 'label_zh'] });
+  });
+});
 
 export type DocumentRules = z.infer<typeof documentRulesSchema>;
 export type HeadingRules = z.infer<typeof headingRulesSchema>;

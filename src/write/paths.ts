@@ -100,6 +100,14 @@ async function resolveInside(root: string, segments: string[], create: boolean):
   return path.join(dir, segments[segments.length - 1]);
 }
 
+/**
+ * The checked path of root/segments… (parents made), for a writer that is not a string or bytes in memory
+ * (the DuckDB engine writing its file): it writes a temporary sibling there and renames it into place.
+ */
+export async function pathInside(root: string, segments: string[]): Promise<string> {
+  return resolveInside(root, segments, true);
+}
+
 /** Writes root/segments… atomically (temporary sibling + rename), refusing anything outside root. */
 export async function writeInside(root: string, segments: string[], content: string | Uint8Array): Promise<string> {
   const file = await resolveInside(root, segments, true);
