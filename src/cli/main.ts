@@ -10,6 +10,7 @@ import { outDirProblem } from '../write/paths.js';
 import { parseOcrMode, type OcrMode } from '../ocr/decide.js';
 import { registerDiff } from './diff.js';
 import { registerReview } from './review.js';
+import { registerSeries } from './series.js';
 import { Progress } from './progress.js';
 
 /** Exit codes, documented in the README. */
@@ -128,6 +129,9 @@ export async function main(argv: string[]): Promise<number> {
     code = c;
   });
   registerDiff(program, (c) => {
+    code = c;
+  });
+  registerSeries(program, (c) => {
     code = c;
   });
 
