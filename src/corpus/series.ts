@@ -56,7 +56,8 @@ export interface SeriesPoint {
 /** Money units converted to 万元 (the unit of OUTPUT.md); others are kept. */
 const TO_WAN: Record<string, string> = { 元: '0.0001', 千元: '0.1', 万元: '1', 亿元: '10000' };
 
-function convert(v: string, unit: string): { value: string; unit: string; factor: Dec } {
+/** A printed amount in 万元 when printed in 元 / 千元 / 亿元 (decimal.js), else as printed. */
+export function toWan(v: string, unit: string): { value: string; unit: string; factor: Dec } {
   const u = unit || '万元';
   const f = TO_WAN[u];
   // as printed when nothing is converted (1580.10 stays 1580.10)
@@ -80,8 +81,8 @@ export function buildSeries(specs: SeriesSpec[], input: SeriesInput): SeriesPoin
   for (const d of input.documents) if (d.duplicate_of) others.set(d.duplicate_of, [...(others.get(d.duplicate_of) ?? []), d.doc_id]);
   const out: SeriesPoint[] = [];
   const point = (doc: IdentifiedDocument, key: string, r: CsvRow, v: string, source: SeriesPoint['source'], label: string): SeriesPoint => {
-    const c = convert(v, r.unit ?? '');
-    const ch = r.change ? convert(r.change, r.unit ?? '').value : '';
+    const c = toWan(v, r.unit ?? '');
+    const ch = r.change ? toWan(r.change, r.unit ?? '').value : '';
     return { department: doc.department_id!, year: doc.year!, key, value: c.value, unit: c.unit, doc_id: doc.doc_id, page: r.page ?? '', label, printed_value: v, printed_unit: r.unit || '万元', change: ch, change_pct: r.change_pct ?? '', department_printed: doc.department ?? '', source, duplicates: (others.get(doc.doc_id) ?? []).join(';'), factor: c.factor };
   };
   const byDoc = (rows: CsvRow[], keep: (r: CsvRow) => boolean) => {
