@@ -12,11 +12,11 @@ export const DATAPACKAGE_FILE = 'datapackage.json';
 
 /**
  * Primary keys where the columns are unique by construction; facts, line items, basic items and checks
- * have none (a report may print one statement twice, a check may fail twice on one subject).
+ * have none (a report may print one statement twice, a check may fail twice on one subject), nor table
+ * cells (the side-by-side groups of a 基本支出 table print one column name twice on one row).
  */
 const PRIMARY_KEYS: Partial<Record<CorpusCsv, string[]>> = {
   documents: ['doc_id'],
-  table_cells: ['doc_id', 'table_no', 'row_no', 'column'],
   evaluations: ['doc_id', 'eval_no'],
   evaluation_funds: ['doc_id', 'eval_no', 'row'],
 };
