@@ -71,7 +71,8 @@ describe('hostile file names stay inside --out', () => {
       expect(d.doc_id, n).toBe(IDS[n]);
       if (n === 'esc.pdf') continue;
       expect(d.status, n).toBe('ok');
-      expect(d.warnings, n).toEqual(['doc_id_mapped']);
+      // every name is a copy of one report: also flagged duplicate_report (issue 12)
+      expect(d.warnings, n).toEqual(['doc_id_mapped', 'duplicate_report']);
       expect((await readdir(path.join(out, d.doc_id))).sort(), n).toContain('document.json');
     }
     // ..pdf named twice (walked and by a path with ./..) is one input
