@@ -81,14 +81,18 @@ async function loadTable(con: DuckDBConnection, outDir: string, name: CorpusCsv)
   }
   await con.run(`CREATE TABLE ${q(name)} AS SELECT ${select.join(', ')} FROM ${q(raw)}`);
   await con.run(`DROP TABLE ${q(raw)}`);
-  await con.run(`COMMENT ON TABLE ${q(name)} IS ${lit(`${FILE_DOCS[name].zh} / ${FILE_DOCS[name].en}`)}`);
+  // the descriptions, in one round trip
+  const comments = [`COMMENT ON TABLE ${q(name)} IS ${lit(`${FILE_DOCS[name].zh} / ${FILE_DOCS[name].en}`)}`];
   for (const [i, c] of columns.entries()) {
     const d = defs[i];
     const unit = d.unit ? `（单位 unit: ${d.unit}）` : '';
-    await con.run(`COMMENT ON COLUMN ${q(name)}.${q(c)} IS ${lit(`${d.zh} / ${d.en}${unit}`)}`);
-    if (d.type === 'decimal') await con.run(`COMMENT ON COLUMN ${q(name)}.${q(`${c}_printed`)} IS ${lit(`${c} 的印刷原文 / ${c} as printed`)}`);
+    comments.push(`COMMENT ON COLUMN ${q(name)}.${q(c)} IS ${lit(`${d.zh} / ${d.en}${unit}`)}`);
+    if (d.type === 'decimal') comments.push(`COMMENT ON COLUMN ${q(name)}.${q(`${c}_printed`)} IS ${lit(`${c} 的印刷原文 / ${c} as printed`)}`);
   }
+  await con.run(comments.join(';\n'));
 }
+
+const sqlValue = (v: string | null) => (v === null ? 'NULL' : lit(v));
 
 /** The views researchers need first: one row per document, records joined to their document. */
 const VIEWS = [
@@ -116,9 +120,9 @@ export async function buildDatabase(outDir: string, vocab: { factKeys: FactKeyTe
     const con = await instance.connect();
     try {
       await con.run(`CREATE TABLE fact_keys ("key" VARCHAR PRIMARY KEY, label_zh VARCHAR NOT NULL, pattern VARCHAR NOT NULL, unit VARCHAR, parent VARCHAR)`);
-      for (const k of vocab.factKeys) await con.run('INSERT INTO fact_keys VALUES ($1, $2, $3, $4, $5)', [k.key, k.label_zh, k.pattern, k.unit, k.parent]);
+      if (vocab.factKeys.length) await con.run(`INSERT INTO fact_keys VALUES ${vocab.factKeys.map((k) => `(${[k.key, k.label_zh, k.pattern, k.unit, k.parent].map(sqlValue).join(', ')})`).join(', ')}`);
       await con.run(`CREATE TABLE table_kinds (kind VARCHAR PRIMARY KEY, label_zh VARCHAR NOT NULL)`);
-      for (const k of vocab.tableKinds) await con.run('INSERT INTO table_kinds VALUES ($1, $2)', [k.kind, k.label_zh]);
+      if (vocab.tableKinds.length) await con.run(`INSERT INTO table_kinds VALUES ${vocab.tableKinds.map((k) => `(${sqlValue(k.kind)}, ${sqlValue(k.label_zh)})`).join(', ')}`);
       await con.run(`COMMENT ON TABLE fact_keys IS '事实键词表（rules/facts.yaml）/ fact-key vocabulary'`);
       await con.run(`COMMENT ON TABLE table_kinds IS '表种类词表（rules/tables.yaml）/ table-kind vocabulary'`);
       for (const name of CORPUS_CSVS) await loadTable(con, outDir, name);

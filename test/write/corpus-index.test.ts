@@ -13,7 +13,8 @@ import { validatePackage } from '../helpers/datapackage-validate.js';
 import { parseCsv } from '../../src/diff/load.js';
 import { dec } from '../../src/values/decimal.js';
 
-const GOLDEN = ['putuo-shgzb-2024.pdf', 'nt-qinglan-2023.pdf', 'nt-qinglan-2023-word.pdf', 'other-dept-2019.pdf', 'urumqi-gxj-2021.pdf'];
+// the national template (putuo, both printings of nt-qinglan-2023) and the sample with its 自评表 (evaluations, indicators, basic items)
+const GOLDEN = ['putuo-shgzb-2024.pdf', 'nt-qinglan-2023.pdf', 'nt-qinglan-2023-word.pdf', 'urumqi-gxj-2021.pdf'];
 
 let out: string;
 let stdout: string;
