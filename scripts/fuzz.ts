@@ -159,7 +159,7 @@ function runCli(args: string[], limitMs: number): Promise<BatchRun> {
 
 /** What a kept mutant is named for: what it made the reader do. */
 function trigger(code: string, message: string): string | undefined {
-  if (/unhandled in the reader/.test(message)) return `unhandled-${code}`;
+  if (/读取时未处理的异常/.test(message)) return `unhandled-${code}`;
   if (code === 'crashed' || code === 'timeout' || code === 'internal' || code === 'write_failed') return code;
   return undefined;
 }
