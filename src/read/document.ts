@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
 import pLimit from 'p-limit';
 import { readPdfBytes, type ReadLimits } from './bytes.js';
 import { withPdf, type PdfInfo } from './pdf.js';

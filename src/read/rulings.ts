@@ -18,8 +18,8 @@
  *    so they are dropped. A lone shaded box yields a 1×1 grid, which the table reader ignores.
  * Diagonals and curves are dropped. Collinear overlapping or touching segments are merged.
  */
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from './pdfjs.js';
+import { OPS } from './pdfjs.js';
 import type { Segment } from './types.js';
 
 /** 2D affine matrix [a, b, c, d, e, f] as in PDF `cm`. */
