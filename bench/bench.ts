@@ -13,7 +13,10 @@
  * they come from `perf stat` where the machine supports it, or with --instructions from callgrind (slow).
  * Printed, never asserted.
  *
- *   npm run bench -- [report.pdf] [--rounds 5] [--batch-rounds 3] [--files 50] [--no-batch] [--no-ocr] [--instructions]
+ * With --against <checkout> (another checkout of juesuan with its dist/ built, e.g. main), its CLI runs
+ * in the same rounds, so before and after are paired too.
+ *
+ *   npm run bench -- [report.pdf] [--rounds 5] [--batch-rounds 3] [--files 50] [--no-batch] [--no-ocr] [--instructions] [--against <checkout>]
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +32,9 @@ const opt = (name: string, dflt: number) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 const flag = (name: string) => args.includes(`--${name}`);
-const report = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--') ) ?? path.join(root, 'test/fixtures/urumqi-gxj-2021.pdf'));
+const report = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? path.join(root, 'test/fixtures/urumqi-gxj-2021.pdf'));
+const againstAt = args.indexOf('--against');
+const against = againstAt >= 0 ? path.resolve(args[againstAt + 1]) : undefined;
 const rounds = opt('rounds', 5);
 const batchRounds = opt('batch-rounds', 3);
 const batchFiles = opt('files', 50);
@@ -37,6 +42,7 @@ const batchFiles = opt('files', 50);
 buildIfStale();
 const cli = path.join(root, 'dist/cli/main.js');
 const bare = path.join(root, 'bench/bare-text.mjs');
+const refCli = against ? path.join(against, 'dist/cli/main.js') : undefined;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-'));
 
 interface Run {
@@ -118,10 +124,16 @@ try {
   const out1 = path.join(tmp, 'one');
   const pages1 = pagesOf([report]);
   console.log(`\none report: ${path.relative(root, report)}, ${pages1} pages, ${rounds} rounds`);
-  const one = paired({ juesuan: [process.execPath, cli, 'extract', report, '-o', out1, '--no-progress', '-c', '1'], bare: [process.execPath, bare, report] }, rounds);
+  const extractOne = (c: string) => [process.execPath, c, 'extract', report, '-o', out1, '--no-progress', '-c', '1'];
+  const one = paired({ juesuan: extractOne(cli), bare: [process.execPath, bare, report], ...(refCli ? { ref: extractOne(refCli) } : {}) }, rounds);
   console.log(line('juesuan extract (whole process)', one.juesuan));
+  if (refCli) console.log(line(`  the same, ${path.basename(against!)}`, one.ref));
   console.log(line('bare pdf.js getTextContent', one.bare));
   console.log(ratio('juesuan / bare', one.juesuan, one.bare, 'target ≤ 2× as whole processes'));
+  if (refCli) {
+    console.log(ratio(`  ${path.basename(against!)} / bare`, one.ref, one.bare));
+    console.log(ratio(`juesuan / ${path.basename(against!)}`, one.juesuan, one.ref));
+  }
 
   if (!flag('no-batch')) {
     // The batch: copies of the text fixtures that are reports (no scans: OCR is measured below).
@@ -139,11 +151,13 @@ try {
     const pagesB = pagesOf(files);
     console.log(`\nbatch: ${files.length} files, ${pagesB} pages (copies of ${sources.length} text fixtures), ${batchRounds} rounds`);
     const outB = path.join(tmp, 'batch-out');
+    const extractAll = (c: string, n: number) => [process.execPath, c, 'extract', dir, '-o', outB, '--no-progress', '-c', String(n)];
     const b = paired(
       {
         bare: [process.execPath, bare, ...files],
-        c1: [process.execPath, cli, 'extract', dir, '-o', outB, '--no-progress', '-c', '1'],
-        c2: [process.execPath, cli, 'extract', dir, '-o', outB, '--no-progress', '-c', '2'],
+        c1: extractAll(cli, 1),
+        c2: extractAll(cli, 2),
+        ...(refCli ? { r1: extractAll(refCli, 1), r2: extractAll(refCli, 2) } : {}),
       },
       batchRounds,
     );
@@ -154,6 +168,15 @@ try {
     console.log(ratio('--concurrency 1 / bare', b.c1, b.bare));
     console.log(ratio('--concurrency 2 / bare', b.c2, b.bare, 'target wall ≤ 1.5× the bare single-threaded pass'));
     console.log(ratio('--concurrency 2 / --concurrency 1', b.c2, b.c1));
+    if (refCli) {
+      const ref = path.basename(against!);
+      console.log(`${line(`--concurrency 1, ${ref}`, b.r1)}  ${pps(b.r1)}`);
+      console.log(`${line(`--concurrency 2, ${ref}`, b.r2)}  ${pps(b.r2)}`);
+      console.log(ratio(`  ${ref} --concurrency 1 / bare`, b.r1, b.bare));
+      console.log(ratio(`  ${ref} --concurrency 2 / bare`, b.r2, b.bare));
+      console.log(ratio(`--concurrency 1: juesuan / ${ref}`, b.c1, b.r1));
+      console.log(ratio(`--concurrency 2: juesuan / ${ref}`, b.c2, b.r2));
+    }
   }
 
   if (flag('instructions')) {
