@@ -297,6 +297,13 @@ export async function readSegments(page: PDFPageProxy, text?: readonly TextItem[
 const FEW_RUNS = 10;
 
 /**
+ * Two runs of a line further apart than this many times their height are two cells (pdf.js starts a new
+ * run past 0.6; narrative lines have gaps up to about 1 where a justified line or a heading number spaces
+ * them, and a table's cells are padded on both sides of their borders).
+ */
+const GAP_EM = 1;
+
+/**
  * Whether a page's text can be part of a table, judged from positions only (the text may be garbled):
  * a table's row prints two cells on one baseline with a gap between them wider than the text's height,
  * or one run holding such a gap as spaces (some producers write a row as one string); a page with only a
@@ -314,7 +321,7 @@ export function mayHoldTable(text: readonly TextItem[]): boolean {
   const gapped = (): boolean => {
     line.sort((a, b) => a.x - b.x);
     for (let i = 1; i < line.length; i++) {
-      if (line[i].x - (line[i - 1].x + line[i - 1].width) > Math.max(line[i].height, line[i - 1].height, 1)) return true;
+      if (line[i].x - (line[i - 1].x + line[i - 1].width) > GAP_EM * Math.max(line[i].height, line[i - 1].height, 1)) return true;
     }
     return false;
   };
