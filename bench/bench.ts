@@ -101,12 +101,12 @@ const fmt = (x: number | null, unit: string, digits = 2) => (x === null || !Numb
 function line(label: string, rs: Run[]): string {
   const m = (f: (r: Run) => number | null) => (rs[0] && f(rs[0]) !== null ? median(rs.map((r) => f(r)!)) : null);
   const ins = m((r) => r.instructions);
-  return `  ${label.padEnd(34)} wall ${fmt(m((r) => r.wall), ' s').padStart(8)}  CPU ${fmt(m((r) => r.cpu), ' s').padStart(8)}  peak RSS ${fmt(m((r) => r.rssMb), ' MB', 0).padStart(7)}${ins !== null ? `  ${(ins / 1e9).toFixed(2)} G instructions` : ''}`;
+  return `  ${label.padEnd(40)} wall ${fmt(m((r) => r.wall), ' s').padStart(8)}  CPU ${fmt(m((r) => r.cpu), ' s').padStart(8)}  peak RSS ${fmt(m((r) => r.rssMb), ' MB', 0).padStart(7)}${ins !== null ? `  ${(ins / 1e9).toFixed(2)} G instructions` : ''}`;
 }
 function ratio(label: string, a: Run[], b: Run[], target = ''): string {
   const r = (f: (x: Run) => number | null) => (a[0] && f(a[0]) !== null ? median(a.map((x, i) => f(x)! / f(b[i])!)) : null);
   const ins = r((x) => x.instructions);
-  return `  ${label.padEnd(34)} wall ${fmt(r((x) => x.wall), '×').padStart(8)}  CPU ${fmt(r((x) => x.cpu), '×').padStart(8)}  peak RSS ${fmt(r((x) => x.rssMb), '×').padStart(7)}${ins !== null ? `  instructions ${ins.toFixed(2)}×` : ''}${target ? `   (${target})` : ''}`;
+  return `  ${label.padEnd(40)} wall ${fmt(r((x) => x.wall), '×').padStart(8)}  CPU ${fmt(r((x) => x.cpu), '×').padStart(8)}  peak RSS ${fmt(r((x) => x.rssMb), '×').padStart(7)}${ins !== null ? `  instructions ${ins.toFixed(2)}×` : ''}${target ? `   (${target})` : ''}`;
 }
 
 function pagesOf(files: string[]): number {
