@@ -4,6 +4,7 @@ import { DocumentError, type DocumentErrorCode } from './errors.js';
 import { checkInput } from './read/bytes.js';
 import type { DocumentResult } from './pipeline.js';
 import type { OcrMode } from './ocr/decide.js';
+import type { Rules } from './rules/schema.js';
 import { DocumentPool } from './worker/pool.js';
 import { docIdOf } from './write/paths.js';
 import { removeDocumentOutput, writeCorpus, writeManifest, type Manifest, type ManifestEntry } from './write/output.js';
@@ -35,6 +36,8 @@ export interface BatchOptions {
   files: InputFile[];
   outDir: string;
   rulesDir: string;
+  /** the rules of rulesDir when the caller has loaded them already (handed to the document processes) */
+  rules?: Rules;
   /** documents read at once, each in its own process (default: one per core) */
   concurrency?: number;
   bom?: boolean;
@@ -66,6 +69,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     size: concurrency,
     setup: {
       rulesDir: opts.rulesDir,
+      rules: opts.rules,
       outDir: opts.outDir,
       bom: opts.bom ?? false,
       password: opts.password,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_LIMITS, runBatch } from '../batch.js';
 import { RuleError, loadRules } from '../rules/load.js';
+import type { Rules } from '../rules/schema.js';
 import { expandInputs } from './files.js';
 import { outDirProblem } from '../write/paths.js';
 import { parseOcrMode, type OcrMode } from '../ocr/decide.js';
@@ -73,9 +74,9 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT.usage;
         return;
       }
-      let rules;
+      let rules: Rules;
       try {
-        // checked here, before any work; each document process loads them again
+        // checked here, before any work, and handed to the document processes (parsing them is ≈0.5 s of CPU)
         rules = await loadRules(opts.rules);
       } catch (err) {
         if (err instanceof RuleError) {
@@ -101,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
         files,
         outDir: opts.out,
         rulesDir: opts.rules,
+        rules,
         concurrency: opts.concurrency,
         bom: opts.bom,
         password: opts.password,

@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
 import pLimit from 'p-limit';
 import { readPdfBytes, type ReadLimits } from './bytes.js';
 import { withPdf, type PdfInfo } from './pdf.js';
@@ -12,7 +12,8 @@ export interface ReadDocument {
   pages: PageContent[];
 }
 
-export type SegmentReader = (page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>) => Promise<PageContent['segments']>;
+/** A page's ruling segments; given its text runs (src/read/rulings.ts readSegments). */
+export type SegmentReader = (page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>, text: PageContent['items']) => Promise<PageContent['segments']>;
 
 /**
  * Where a page's items come from: given the page and its text layer, either keep the layer (source
@@ -42,7 +43,7 @@ export async function readDocument(
         const page = await doc.getPage(p);
         try {
           const text = await readPageText(page);
-          const segments = opts.readSegments ? await opts.readSegments(page) : [];
+          const segments = opts.readSegments ? await opts.readSegments(page, text.items) : [];
           const content: PageContent = { ...text, segments };
           return opts.sourcePage ? await opts.sourcePage(page, content) : content;
         } finally {

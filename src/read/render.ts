@@ -7,7 +7,7 @@
  * back to PDF points, origin bottom-left.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFPageProxy } from './pdfjs.js';
 import { multiply, type Matrix, type OperatorListLike } from './rulings.js';
 
 /** An 8-bit grey image, one byte per pixel, rows top to bottom. */

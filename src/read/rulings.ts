@@ -18,9 +18,9 @@
  *    so they are dropped. A lone shaded box yields a 1×1 grid, which the table reader ignores.
  * Diagonals and curves are dropped. Collinear overlapping or touching segments are merged.
  */
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Segment } from './types.js';
+import type { PDFPageProxy } from './pdfjs.js';
+import { OPS } from './pdfjs.js';
+import type { Segment, TextItem } from './types.js';
 
 /** 2D affine matrix [a, b, c, d, e, f] as in PDF `cm`. */
 export type Matrix = [number, number, number, number, number, number];
@@ -281,8 +281,57 @@ function mergeAxis(list: { c: number; a: number; b: number }[], gap: number): { 
   return out;
 }
 
-/** The page's ruling segments in PDF user space (what the read stage stores in PageContent.segments). */
-export async function readSegments(page: PDFPageProxy, options: RulingOptions = {}): Promise<Segment[]> {
+/**
+ * The page's ruling segments in PDF user space (what the read stage stores in PageContent.segments).
+ * Given the page's text runs, a page whose text shows no table (mayHoldTable) is not asked for its
+ * operator list: that second pass over the page builds every glyph's outline and costs more than the text
+ * layer itself, and its rulings could only serve a table.
+ */
+export async function readSegments(page: PDFPageProxy, text?: readonly TextItem[], options: RulingOptions = {}): Promise<Segment[]> {
+  if (text && !mayHoldTable(text)) return [];
   const opList = await page.getOperatorList();
   return extractSegments(opList, options);
+}
+
+/** Text runs at most this many: the page may be a table with empty cells (or a scan): its rulings are read. */
+const FEW_RUNS = 10;
+
+/**
+ * Two runs of a line further apart than this many times their height are two cells (pdf.js starts a new
+ * run past 0.6; narrative lines have gaps up to about 1 where a justified line or a heading number spaces
+ * them, and a table's cells are padded on both sides of their borders).
+ */
+const GAP_EM = 1;
+
+/**
+ * Whether a page's text can be part of a table, judged from positions only (the text may be garbled):
+ * a table's row prints two cells on one baseline with a gap between them wider than the text's height,
+ * or one run holding such a gap as spaces (some producers write a row as one string); a page with only a
+ * few runs may be a table whose cells are empty. Narrative pages (runs that follow one another along each
+ * line) fail all three. Runs set sideways by the text matrix are not recognised; the table stage reads
+ * runs as horizontal anyway.
+ */
+export function mayHoldTable(text: readonly TextItem[]): boolean {
+  const runs = text.filter((t) => t.str.trim() !== '');
+  if (runs.length <= FEW_RUNS) return true;
+  if (runs.some((t) => /\S(?: {2,}|\u3000)\S/u.test(t.str.trim()))) return true;
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  // the same baseline grouping as the table stage (src/tables/text.ts toLines)
+  let line: TextItem[] = [];
+  const gapped = (): boolean => {
+    line.sort((a, b) => a.x - b.x);
+    for (let i = 1; i < line.length; i++) {
+      if (line[i].x - (line[i - 1].x + line[i - 1].width) > GAP_EM * Math.max(line[i].height, line[i - 1].height, 1)) return true;
+    }
+    return false;
+  };
+  for (const t of sorted) {
+    if (line.length && Math.abs(line[0].y - t.y) <= 0.3 * Math.max(t.height, line[0].height, 1)) {
+      line.push(t);
+      continue;
+    }
+    if (gapped()) return true;
+    line = [t];
+  }
+  return gapped();
 }

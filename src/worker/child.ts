@@ -10,7 +10,6 @@ import { DocumentError } from '../errors.js';
 import type { OcrPool } from '../ocr/engine.js';
 import { prepareRules, processDocument, type PreparedRules } from '../pipeline.js';
 import { readSegments } from '../read/rulings.js';
-import { loadRules } from '../rules/load.js';
 import { writeDocument } from '../write/output.js';
 import type { ChildSetup, FromChild, ToChild } from './messages.js';
 
@@ -89,7 +88,7 @@ async function runDocument(id: number, file: string, bytesPath?: Buffer): Promis
 async function onMessage(msg: ToChild): Promise<void> {
   if (msg.type === 'init') {
     setup = msg.setup;
-    prepared = prepareRules(await loadRules(setup.rulesDir));
+    prepared = prepareRules(setup.rules ?? (await import('../rules/load.js').then((m) => m.loadRules(setup.rulesDir))));
     await send({ type: 'ready' });
   } else if (msg.type === 'doc') {
     await runDocument(msg.id, msg.file, msg.path ? Buffer.from(msg.path) : undefined);

@@ -5,10 +5,13 @@
 import type { DocumentErrorCode } from '../errors.js';
 import type { OcrMode } from '../ocr/decide.js';
 import type { DocumentResult } from '../pipeline.js';
+import type { Rules } from '../rules/schema.js';
 
 /** Set once per child: everything that is the same for every document of the run. */
 export interface ChildSetup {
   rulesDir: string;
+  /** the rules of rulesDir as the parent loaded and checked them: the child does not parse them again */
+  rules?: Rules;
   outDir: string;
   bom: boolean;
   password?: string;
