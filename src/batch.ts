@@ -5,7 +5,7 @@ import { sha256OfFile } from './read/bytes.js';
 import type { OcrMode } from './ocr/decide.js';
 import { rulesFingerprint } from './rules/load.js';
 import { DocumentPool, Interrupted, type Outcome } from './worker/pool.js';
-import { rebuildCorpus, writeStoreManifest, type CorpusRun } from './write/corpus.js';
+import { rebuildCorpus, type CorpusRun } from './write/corpus.js';
 import { docIdOf } from './write/paths.js';
 import { removeDocumentOutput, type Manifest, type ManifestEntry } from './write/output.js';
 import { claimKey, relativeSourcePath, upToDate, writeEntry, type Claim, type StoreEntry } from './write/store.js';
@@ -196,8 +196,8 @@ export class DocumentRunner {
  * Runs the pipeline over many files into the store at `outDir`, `concurrency` at once, each document in a
  * process of its own (src/worker/pool.ts), the smallest files first. A failing document — whatever the
  * reason, a crash of its process included — is recorded with its code and never stops the others; each
- * document's files and store entry are written as it finishes, manifest.json at most every second or so
- * (a journal), and the corpus files are rebuilt from the whole store at the end. When `signal` aborts
+ * document's files and store entry are written as it finishes, the corpus files rebuilt from the whole
+ * store every few seconds (a journal) and at the end. When `signal` aborts
  * (SIGINT, SIGTERM) running documents are stopped, the corpus files rebuilt from what is finished.
  */
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
@@ -260,14 +260,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
 }
 
 /**
- * manifest.json rewritten from the store while a run goes on, so a run killed with -9 still leaves a
- * manifest listing what it finished: at most once a second, and never more than a tenth of the time
- * (a store of many thousand entries takes a while to list).
+ * The corpus files rebuilt from the store while a run goes on, so a run killed with -9 still leaves a
+ * manifest and CSVs listing what it finished (a journal): at most once a second, and spending at most a
+ * tenth of the time on it (a large store takes a while to stream).
  */
 class Journal {
   private last = 0;
   private cost = 0;
   private writing?: Promise<void>;
+  private timer?: NodeJS.Timeout;
   private again = false;
 
   constructor(
@@ -275,17 +276,22 @@ class Journal {
     private readonly run: CorpusRun,
   ) {}
 
+  /** A document finished: rebuild now, or when the interval is over. */
   touch(): void {
-    if (this.writing) {
+    if (this.writing || this.timer) {
       this.again = true;
       return;
     }
-    if (performance.now() - this.last < Math.max(1000, 10 * this.cost)) {
-      this.again = true;
-      return;
-    }
+    const wait = this.last + Math.max(1000, 10 * this.cost) - performance.now();
+    if (wait > 0) this.timer = setTimeout(() => this.flush(), wait);
+    else this.flush();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    this.again = false;
     const t0 = performance.now();
-    this.writing = writeStoreManifest(this.outDir, this.run)
+    this.writing = rebuildCorpus(this.outDir, this.run)
       .then(
         () => undefined,
         () => undefined, // reported by the rebuild at the end, if it lasts
@@ -294,11 +300,16 @@ class Journal {
         this.last = performance.now();
         this.cost = this.last - t0;
         this.writing = undefined;
+        if (this.again) this.touch();
       });
   }
 
+  /** No more rebuilds: the run's own one follows. */
   async idle(): Promise<void> {
-    await this.writing;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.again = false;
+    while (this.writing) await this.writing;
   }
 }
 

@@ -58,7 +58,7 @@ export async function claimKey(outDir: string, src: SourceId, template: StoreEnt
         if ((src.sha256 !== null && previous.sha256 === src.sha256) || previous.path === src.path) return { docId, clash: i > 0, previous };
         break; // another file's key
       }
-      if (await createExclusive(outDir, entrySegments(docId), JSON.stringify({ ...template, doc_id: docId, status: 'pending' }, null, 2) + '\n')) return { docId, clash: i > 0 };
+      if (await createExclusive(outDir, entrySegments(docId), JSON.stringify({ ...template, file: src.file, path: src.path, sha256: src.sha256, doc_id: docId, status: 'pending' }, null, 2) + '\n')) return { docId, clash: i > 0 };
       // someone claimed it between the read and the create: read again
     }
   }
