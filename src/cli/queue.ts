@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { expandInputs } from './files.js';
 import { documentOptions, limitsOf, positiveInt, positiveNumber, setupProblem, type DocumentOptions } from './options.js';
 import { outDirProblem } from '../write/paths.js';
+import { skipLine, summaryLine } from './lines.js';
 
 const EXIT = { ok: 0, usage: 2, unavailable: 69 } as const;
 
@@ -75,7 +76,6 @@ export function registerQueue(program: Command, pkg: { version: string }, setExi
         return setExitCode(EXIT.usage);
       }
       const { redisUrl, runWorker } = await import('../queue/queue.js');
-      const { summaryLine } = await import('./main.js');
       const redis = redisUrl(opts.redis);
       // first signal: take no more jobs, let the running ones finish; second: stop them too
       let stopResolve!: () => void;
@@ -105,8 +105,8 @@ export function registerQueue(program: Command, pkg: { version: string }, setExi
               password: opts.password,
               ocrMode: opts.ocr,
               limits: limitsOf(opts),
-              onDone: (e, retry) => process.stdout.write(`${summaryLine(e)}${retry ? `（第 ${retry.attempt} 次，共 ${retry.attempts} 次：将重试）` : ''}\n`),
-              onSkipped: (e) => process.stdout.write(`skip ${e.file}: 文件、规则和程序版本均未变，沿用已有结果（doc_id ${e.doc_id}）\n`),
+              onDone: (e, retry) => process.stdout.write(`${summaryLine(e)}${retry ? `（第 ${retry.attempt} 次，共 ${retry.attempts} 次：${retry.attempt < retry.attempts ? '将重试' : '不再重试，任务失败'}）` : ''}\n`),
+              onSkipped: (e) => process.stdout.write(skipLine(e.file, e) + '\n'),
             },
             stop,
             abort,

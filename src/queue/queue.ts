@@ -83,6 +83,7 @@ export interface AddOptions {
  */
 export async function addToQueue(inputs: InputFile[], opts: AddOptions): Promise<{ added: number; already: number }> {
   const queue = new Queue<JobData>(QUEUE_NAME, { connection: connection(opts.redis) });
+  queue.on('error', () => undefined); // a connection that fails is reported by ready()
   try {
     await ready(queue, opts.redis);
     let added = 0;
@@ -134,6 +135,7 @@ export interface QueueStatus {
 
 export async function queueStatus(redis: string): Promise<QueueStatus> {
   const queue = new Queue<JobData>(QUEUE_NAME, { connection: connection(redis) });
+  queue.on('error', () => undefined); // a connection that fails is reported by ready()
   try {
     await ready(queue, redis);
     const c = await queue.getJobCounts('waiting', 'prioritized', 'active', 'completed', 'failed', 'delayed');
@@ -162,7 +164,7 @@ export interface WorkerOptions {
   password?: string;
   ocrMode?: OcrMode;
   limits?: Partial<DocumentLimits>;
-  /** a document finished (`retry`: it failed in a way worth another attempt, and will get one) */
+  /** a document finished (`retry`: it failed in a way worth another attempt; the last attempt fails the job) */
   onDone?: (entry: ManifestEntry, retry?: { attempt: number; attempts: number }) => void;
   onSkipped?: (entry: ManifestEntry) => void;
 }
@@ -217,7 +219,7 @@ export async function runWorker(opts: WorkerOptions, stop: Promise<void>, abort:
       const attempts = job.opts.attempts ?? 1;
       if (e.status === 'failed' && RETRY.has(e.error!.code as DocumentErrorCode)) {
         const attempt = job.attemptsMade + 1;
-        opts.onDone?.(e, attempt < attempts ? { attempt, attempts } : undefined);
+        opts.onDone?.(e, { attempt, attempts });
         if (attempt >= attempts) failed++;
         throw new Error(e.error!.message);
       }
