@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: pages per second and peak memory of juesuan on the sample, each measured in a fresh
  * process (repeated rounds, the first one includes warm-up), beside poppler's pdftotext on the same file
- * when it is installed. Timings are printed, never asserted.
+ * when it is installed; then a 50-file batch (bench/batch.ts). Timings are printed, never asserted.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,3 +50,7 @@ if (existsSync(scan)) {
   const ocrOut = execFileSync(process.execPath, ['--import', 'tsx', `${here}ocr.ts`, scan, '--reference', 'test/fixtures/urumqi-gxj-2021.pdf', '--pages', '3-5', '--pools', '1,2', '--native', '3'], { encoding: 'utf8' });
   for (const line of ocrOut.split('\n')) if (/^(pool|whole-page|native|tesseract)/.test(line)) console.log(`  ${line}`);
 }
+
+// Batches: 50 text PDFs with 1 and 2 document processes against bare pdfjs, and queue mode (bench/batch.ts).
+console.log('\nbatch (bench/batch.ts, 50 text PDFs; the machine may be shared: compare the ratios):');
+for (const line of execFileSync(process.execPath, ['--import', 'tsx', `${here}batch.ts`], { encoding: 'utf8' }).trim().split('\n')) console.log(`  ${line}`);
