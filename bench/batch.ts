@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cliJs = path.join(root, 'dist/cli/main.js');
-const SOURCES = ['urumqi-gxj-2021.pdf', 'other-dept-2019.pdf', 'putuo-shgzb-2024.pdf', 'nt-qinglan-2023.pdf', 'nt-qinglan-2023-word.pdf', 'owner-password-only.pdf', 'template-2024.pdf', 'nt-shapes-filled.pdf', 'gaps-sample-layout.pdf', 'nt-shapes-unruled.pdf'];
+const SOURCES = ['urumqi-gxj-2021.pdf', 'other-dept-2019.pdf', 'putuo-shgzb-2024.pdf', 'nt-qinglan-2023.pdf', 'nt-qinglan-2023-word.pdf', 'nt-qinglan-2023-planted.pdf', 'owner-password-only.pdf', 'template-2024.pdf'];
 const COUNT = Number(process.env.BENCH_FILES ?? 50);
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'juesuan-bench-'));

@@ -243,7 +243,8 @@ export async function runWorker(opts: WorkerOptions, stop: Promise<void>, abort:
     await worker.close(true);
   });
   await stop;
-  if (!aborted) await worker.close();
+  // (bounded: with Redis gone, close() would wait for a reconnection for ever)
+  if (!aborted) await Promise.race([worker.close(), new Promise((r) => setTimeout(r, 30_000).unref())]);
   await running.catch(() => undefined);
   if (!aborted) await runner.close();
   await rebuild();
