@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOCUMENT_ERROR_CODES } from '../src/errors.js';
 import buildIfStale from './build-if-stale.js';
+import { prng } from './prng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -74,18 +75,6 @@ export interface FuzzReport {
   passed: boolean;
   /** every mutant: name, mutations, outcome (ok or the code) and message */
   outcomes: { name: string; ops: string[]; outcome: string; message?: string }[];
-}
-
-/** mulberry32: a small seeded PRNG, enough for choosing mutations reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Mutant {
@@ -159,7 +148,7 @@ function runCli(args: string[], limitMs: number): Promise<BatchRun> {
 
 /** What a kept mutant is named for: what it made the reader do. */
 function trigger(code: string, message: string): string | undefined {
-  if (/unhandled in the reader/.test(message)) return `unhandled-${code}`;
+  if (/读取时未处理的异常/.test(message)) return `unhandled-${code}`;
   if (code === 'crashed' || code === 'timeout' || code === 'internal' || code === 'write_failed') return code;
   return undefined;
 }

@@ -24,6 +24,7 @@ import { runChecks, type Truth } from './fixtures/truth.js';
 import { noPagesPdf, stripToUnicode } from './fixtures/pdf-bytes.js';
 import { foldText, readPdfText, type OpenResult } from './fixtures/pdfjs-text.js';
 import { makeNationalFixtures } from './fixtures/nt-fixtures.js';
+import * as series from './fixtures/series.js';
 
 export { renderReport, type PageSpec, type Block, type RenderOptions } from './fixtures/render.js';
 
@@ -307,6 +308,27 @@ export async function makeFixtures(): Promise<void> {
         'gaps between glyphs on the national template\'s layout: 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 with names spread over their cell, economic-classification and “三公” headers spread, letter-spaced and full-width amounts in cells and narrative ("本年收入合计 307.82 万元，其中：财政拨款收入 307.82 万元，占 100.00%"), two integer cells 293 | 41 touching one border; expected values in scripts/fixtures/gaps.ts templateExpected()',
     },
   );
+
+  // -- series-qinglan-tjj-2019…2021: three years of one department (issue 12's time series) -------
+  for (const y of series.SERIES_YEARS) {
+    const id = series.seriesId(y);
+    const bytes = await renderReport(series.seriesPages(y), path.join(FIXTURES, `${id}.pdf`), { ...series.SERIES_RENDER, title: `${series.SERIES_DEPT}${y}年度部门决算`, creationDate: date(`${y + 1}-09-01`) });
+    const r = await readPdfText(bytes);
+    if (!r.ok || r.numPages !== 2) throw new Error(`${id}.pdf: expected 2 pages in pdf.js`);
+    const text = foldText(r.pages!.join('\n'));
+    for (const v of Object.values(series.seriesExpected()).map((byYear) => byYear[y])) {
+      if (!text.includes(v) && !text.includes(String(Math.round(Number(v) * 10000)))) throw new Error(`${id}.pdf text lacks ${v}`);
+    }
+    entries.push({
+      id,
+      file: `${id}.pdf`,
+      origin: `generated (scripts/fixtures/series.ts): an invented ${series.SERIES_DEPT} ${y}年度部门决算 (national template, 2 pages: 一般公共预算财政拨款支出决算表 by 功能分类 code; 第三部分 一–十一 with 收入支出总计, 财政拨款收入支出总计, 一般公共预算财政拨款支出 and 机关运行经费 each with its change on ${y - 1}${y === 2019 ? '; 机关运行经费 printed in 元' : ''})`,
+      purpose:
+        y === series.PLANTED.year
+          ? `the time series and cross-year checks: its 财政拨款收入支出总计 change is printed from a ${y - 1} figure 10.00 万元 below the ${y - 1} report's own (the one planted cross-year failure); consistent in itself (its change_pct agrees with its change); the other eight standard tables are not printed (missing_table)`
+          : `the time series and cross-year checks: its printed changes agree with the ${y - 1} report${y === 2019 ? ' (2018 is not in the corpus)' : ''}; the other eight standard tables are not printed (missing_table)`,
+    });
+  }
 
   // -- the sample (not generated) --------------------------------------------------------------
   const sampleTruth = JSON.parse(readFileSync(path.join(FIXTURES, 'urumqi-gxj-2021.truth.json'), 'utf8')) as Truth;

@@ -146,11 +146,11 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     lines.push(...kept);
   }
   if (unreadable.length === pages.length) {
-    throw new DocumentError('unreadable', file, `no page has a usable text layer and none could be OCR'd (${unreadable[0]?.reason ?? 'no pages'})`);
+    throw new DocumentError('unreadable', file, `没有一页有可用的文字层，也没有一页能 OCR 识别（${unreadable[0]?.reason ?? 'no pages'}）`);
   }
   const allText = lines.map((l) => l.text).join('');
   if (!rules.document.report.signatures.some((s) => allText.includes(s))) {
-    throw new DocumentError('not_a_report', file, `the text is not a 部门决算 report (none of ${rules.document.report.signatures.join(' / ')} found)`);
+    throw new DocumentError('not_a_report', file, `文字内容不是部门决算报告（未见 ${rules.document.report.signatures.join(' / ')} 中任何一个）`);
   }
 
   const readablePages = pages.filter((p) => readable.some((r) => r.page === p.page));

@@ -7,6 +7,8 @@ import { DEFAULT_RULES, documentOptions, limitsOf, setupProblem, type DocumentOp
 import { registerDiff } from './diff.js';
 import { registerReview } from './review.js';
 import { registerQueue } from './queue.js';
+import { registerSeries } from './series.js';
+import { loadRules } from '../rules/load.js';
 import { Progress } from './progress.js';
 import { skipLine, summaryLine } from './lines.js';
 
@@ -41,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT.usage;
         return;
       }
+      // (checked by setupProblem; the corpus index needs them too)
+      const rules = await loadRules(opts.rules);
       const { files, missing } = await expandInputs(paths);
       if (missing.length > 0) {
         process.stderr.write(`juesuan: no such file: ${missing.join(', ')}\n`);
@@ -92,6 +96,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       progress.clear();
       const { manifest, done, skipped, total } = result;
+      // documents.csv, duplicate reports, datapackage.json and juesuan.duckdb over the whole output folder
+      const { indexCorpus } = await import('../write/corpus-index.js');
+      const index = await indexCorpus(opts.out, rules, { bom: opts.bom, version: pkg.version });
+      for (const d of index.duplicates) process.stdout.write(`同一报告：${d.reason}\n`);
       const failed = done.filter((d) => d.status === 'failed').length;
       const stored = `结果在 ${opts.out}/（manifest.json 逐一列出，共 ${manifest.documents.length} 个文件）`;
       if (result.interrupted) {
@@ -111,6 +119,9 @@ export async function main(argv: string[]): Promise<number> {
     code = c;
   });
   registerDiff(program, (c) => {
+    code = c;
+  });
+  registerSeries(program, (c) => {
     code = c;
   });
 

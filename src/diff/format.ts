@@ -2,6 +2,7 @@
 import { writeToString } from 'fast-csv';
 import { neutraliseCell } from '../write/csv.js';
 import { RECORD_FIELD, type Change } from './diff.js';
+import type { Delta } from './delta.js';
 
 export const DIFF_COLUMNS = ['kind', 'id', 'field', 'a', 'b'] as const;
 
@@ -42,4 +43,16 @@ export function formatCsv(changes: Change[]): Promise<string> {
     changes.map((c) => DIFF_COLUMNS.map((k) => neutraliseCell(String(c[k] ?? '')))),
     { headers: [...DIFF_COLUMNS], writeHeaders: true, alwaysWriteHeaders: true, includeEndRowDelimiter: true },
   );
+}
+
+/** The --delta listing: per record the two values, the change and the percentage. */
+export function formatDeltaTable(deltas: Delta[], nameA: string, nameB: string): string {
+  if (deltas.length === 0) return `no value differs between ${nameA} and ${nameB}\n`;
+  const rows = [['kind', 'id', 'a', 'b', 'change', 'change_pct', 'unit'], ...deltas.map((d) => [d.kind, cell(d.id), d.a, d.b, d.change, d.change_pct ? `${d.change_pct}%` : '', d.unit])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+  const right = new Set([2, 3, 4, 5]);
+  const line = (r: string[]) => r.map((v, i) => (right.has(i) ? ' '.repeat(widths[i] - displayWidth(v)) + v : i === r.length - 1 ? v : v + ' '.repeat(widths[i] - displayWidth(v)))).join('  ').trimEnd();
+  const both = deltas.filter((d) => d.change).length;
+  const summary = `${deltas.length} values differ: ${both} in both (largest change first), ${deltas.filter((d) => !d.b).length} only in a, ${deltas.filter((d) => !d.a).length} only in b (a = ${nameA}, b = ${nameB})`;
+  return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '', summary, ''].join('\n');
 }

@@ -49,7 +49,7 @@ export function csvKind(fileName: string, headers: string[]): string | undefined
   return byName ?? KIND_BY_COLUMN.find(([col]) => headers.includes(col))?.[1];
 }
 
-function parseCsv(text: string): Promise<{ headers: string[]; rows: FlatRecord[] }> {
+export function parseCsv(text: string): Promise<{ headers: string[]; rows: FlatRecord[] }> {
   return new Promise((resolve, reject) => {
     let headers: string[] = [];
     const rows: FlatRecord[] = [];

@@ -248,7 +248,7 @@ export function readStatisticalTables(tables: readonly Table[], pages: readonly 
     const kind = titled?.k ?? byHeader;
     const section = sectionOf(table.page, table.bbox.y1);
     const title = titled?.line ?? above.find((l) => !c.unit.test(l) && c.titleLike.test(l)) ?? section?.title ?? '';
-    const kindName = kind?.rule.kind ?? 'other';
+    const kindName = kind?.rule.kind ?? c.r.other_kind.kind;
 
     const cells: TableCell[] = [];
     if (kind?.rule.cells !== false) {

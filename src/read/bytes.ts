@@ -32,7 +32,7 @@ export async function readPdfBytes(file: string, limits: ReadLimits = {}): Promi
       const { bytesRead, buffer } = await fh.read({ buffer: Buffer.allocUnsafe(Math.max(1, want)) });
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > max) throw new DocumentError('too_large', file, `more than the limit of ${mb(max)} MB (--max-size)`);
+      if (total > max) throw new DocumentError('too_large', file, `超过大小上限 ${mb(max)} MB（--max-size），未读取`);
       chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
     }
     const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
@@ -59,8 +59,8 @@ async function openRegular(file: string, limits: ReadLimits): Promise<{ fh: File
   }
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new DocumentError('not_a_file', file, `${fileKind(st)}, not a regular file; not read`);
-    if (st.size > max) throw new DocumentError('too_large', file, `${mb(st.size)} MB, more than the limit of ${mb(max)} MB (--max-size)`);
+    if (!st.isFile()) throw new DocumentError('not_a_file', file, `${fileKind(st)}，不是普通文件，未读取`);
+    if (st.size > max) throw new DocumentError('too_large', file, `文件 ${mb(st.size)} MB，超过大小上限 ${mb(max)} MB（--max-size），未读取`);
     return { fh, st };
   } catch (err) {
     await fh.close().catch(() => undefined);
@@ -107,31 +107,31 @@ function mb(bytes: number): string {
 }
 
 function fileKind(st: Stats): string {
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a FIFO (named pipe)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a file';
+  if (st.isDirectory()) return '是文件夹';
+  if (st.isFIFO()) return '是命名管道（FIFO）';
+  if (st.isCharacterDevice()) return '是字符设备';
+  if (st.isBlockDevice()) return '是块设备';
+  if (st.isSocket()) return '是套接字';
+  return '不是文件';
 }
 
 function openError(file: string, err: NodeJS.ErrnoException): DocumentError {
   switch (err.code) {
     case 'ENOENT':
-      return new DocumentError('not_found', file, 'file not found');
+      return new DocumentError('not_found', file, '文件不存在');
     case 'ENOTDIR':
-      return new DocumentError('not_found', file, 'file not found (a part of its path is not a folder)');
+      return new DocumentError('not_found', file, '文件不存在（路径中有一段不是文件夹）');
     case 'EACCES':
     case 'EPERM':
-      return new DocumentError('permission_denied', file, `no permission to read it (${err.code})`);
+      return new DocumentError('permission_denied', file, `没有读取权限（${err.code}）`);
     case 'ELOOP':
-      return new DocumentError('symlink_loop', file, 'a loop of symbolic links (ELOOP)');
+      return new DocumentError('symlink_loop', file, '符号链接循环（ELOOP）');
     case 'ENAMETOOLONG':
-      return new DocumentError('not_found', file, 'file name too long (ENAMETOOLONG)');
+      return new DocumentError('not_found', file, '文件名过长（ENAMETOOLONG）');
     case 'EISDIR':
-      return new DocumentError('not_a_file', file, 'a directory, not a regular file; not read');
+      return new DocumentError('not_a_file', file, '是文件夹，不是普通文件，未读取');
     default:
-      return new DocumentError('read_failed', file, `cannot read it (${err.code ?? err.message})`);
+      return new DocumentError('read_failed', file, `无法读取（${err.code ?? err.message}）`);
   }
 }
 

@@ -31,7 +31,7 @@ export async function withPdf<T>(
   maxPages?: number,
 ): Promise<T> {
   if (!looksLikePdf(data)) {
-    throw new DocumentError('not_pdf', file, 'not a PDF file (no %PDF- header)');
+    throw new DocumentError('not_pdf', file, '不是 PDF 文件（文件头没有 %PDF-）');
   }
   const open = async (pw: string | undefined): Promise<PDFDocumentProxy> => {
     const task = getDocument({
@@ -64,8 +64,8 @@ export async function withPdf<T>(
     throw mapPdfjsError(file, err);
   }
   try {
-    if (doc.numPages < 1) throw new DocumentError('no_pages', file, 'the PDF has no pages');
-    if (maxPages !== undefined && doc.numPages > maxPages) throw new DocumentError('too_large', file, `${doc.numPages} pages, more than the limit of ${maxPages} (--max-pages)`);
+    if (doc.numPages < 1) throw new DocumentError('no_pages', file, 'PDF 没有任何页面');
+    if (maxPages !== undefined && doc.numPages > maxPages) throw new DocumentError('too_large', file, `共 ${doc.numPages} 页，超过页数上限 ${maxPages}（--max-pages），未读取`);
     const meta = await doc.getMetadata().catch(() => undefined);
     const infoDict = (meta?.info ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof infoDict[k] === 'string' && infoDict[k] ? (infoDict[k] as string) : undefined);
@@ -101,13 +101,13 @@ function mapPdfjsError(file: string, err: unknown): DocumentError {
   const message = (err as { message?: string })?.message ?? String(err);
   if (name === 'PasswordException') {
     // pdf.js PasswordResponses: 1 NEED_PASSWORD, 2 INCORRECT_PASSWORD
-    if (isPasswordError(err, 2)) return new DocumentError('password_incorrect', file, 'the PDF is encrypted and the password given with --password is wrong');
-    return new DocumentError('password_required', file, 'the PDF is encrypted and needs a user password to open (use --password)');
+    if (isPasswordError(err, 2)) return new DocumentError('password_incorrect', file, 'PDF 已加密，--password 给出的密码不对');
+    return new DocumentError('password_required', file, 'PDF 已加密，需要打开密码（用 --password 给出）');
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF|bad XRef|startxref|Invalid root/i.test(message)) {
-    return new DocumentError('invalid_pdf', file, `invalid or truncated PDF (${message})`);
+    return new DocumentError('invalid_pdf', file, `PDF 文件损坏或不完整（${message}）`);
   }
-  return new DocumentError('invalid_pdf', file, `cannot parse the PDF (${message})`);
+  return new DocumentError('invalid_pdf', file, `无法解析 PDF（${message}）`);
 }
 
 /** Every text run of a page with its position; segments are filled by the caller (rulings). */

@@ -45,8 +45,8 @@ export async function loadRules(dir: string): Promise<Rules> {
     }
     return parseRuleFile(full, text, schema) as z.infer<(typeof RULE_FILES)[K]['schema']>;
   };
-  const [document, headings, statements, facts, tables, ocr, checks] = await Promise.all([read('document'), read('headings'), read('statements'), read('facts'), read('tables'), read('ocr'), read('checks')]);
-  return { document, headings, statements, facts: facts.facts, tables, ocr, checks };
+  const [document, headings, statements, facts, tables, ocr, checks, departments] = await Promise.all([read('document'), read('headings'), read('statements'), read('facts'), read('tables'), read('ocr'), read('checks'), read('departments')]);
+  return { document, headings, statements, facts: facts.facts, tables, ocr, checks, departments };
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tableRulesSchema, type TableRules } from './tables-schema.js';
 import { ocrRulesSchema, type OcrRules } from '../ocr/rules.js';
 import { checksRulesSchema, type ChecksRules } from './checks-schema.js';
+import { departmentRulesSchema, type DepartmentRules } from './departments-schema.js';
 
 /** A regular expression source; compiled (with the u flag) when the rules are loaded, so a bad one is reported with its line. */
 const regex = z.string().min(1).superRefine((src, ctx) => {
@@ -77,6 +78,8 @@ const keyTemplate = z.string().regex(/^[a-z][a-z0-9_]*(\{[a-z_]+\}[a-z0-9_]*)*$/
 
 export const factRuleSchema = z.strictObject({
   key: keyTemplate,
+  /** the key's name in Chinese (the fact-key vocabulary of datapackage.json); on the first rule of a key, {group}s as in the key */
+  label_zh: z.string().min(1).optional(),
   label: regex,
   section: regex.optional(),
   unit: z.string().min(1).optional(),
@@ -92,7 +95,15 @@ export const factRuleSchema = z.strictObject({
   scope: z.enum(['clause', 'sentence']).optional(),
 });
 
-export const factRulesSchema = z.strictObject({ facts: z.array(factRuleSchema).min(1) });
+export const factRulesSchema = z.strictObject({ facts: z.array(factRuleSchema).min(1) }).superRefine((r, ctx) => {
+  // the data dictionary's vocabulary names every key: its first rule carries the Chinese name
+  const seen = new Set<string>();
+  r.facts.forEach((f, i) => {
+    if (seen.has(f.key)) return;
+    seen.add(f.key);
+    if (!f.label_zh) ctx.addIssue({ code: 'custom', message: `the first rule of key ${f.key} needs label_zh (its Chinese name)`, path: ['facts', i, 'label_zh'] });
+  });
+});
 
 export type DocumentRules = z.infer<typeof documentRulesSchema>;
 export type HeadingRules = z.infer<typeof headingRulesSchema>;
@@ -108,6 +119,7 @@ export const RULE_FILES = {
   tables: { file: 'tables.yaml', schema: tableRulesSchema },
   ocr: { file: 'ocr.yaml', schema: ocrRulesSchema },
   checks: { file: 'checks.yaml', schema: checksRulesSchema },
+  departments: { file: 'departments.yaml', schema: departmentRulesSchema },
 } as const;
 
 export interface Rules {
@@ -118,4 +130,5 @@ export interface Rules {
   tables: TableRules;
   ocr: OcrRules;
   checks: ChecksRules;
+  departments: DepartmentRules;
 }

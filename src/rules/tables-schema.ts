@@ -66,6 +66,8 @@ export const lineItemRuleSchema = z.strictObject({
   section: z.string().min(1),
   /** key of the total record made from the 合计 row */
   total_key: key,
+  /** that key's name in Chinese (the fact-key vocabulary of datapackage.json) */
+  total_label_zh: z.string().min(1),
   /** the narrative statement the table restates: its line items' context and its total's fact key */
   narrative_context: z.string().min(1).optional(),
   narrative_total_key: key.optional(),
@@ -76,6 +78,8 @@ export const lineItemRuleSchema = z.strictObject({
 /** One kind of statistical table (OUTPUT.md `table`): how its title is printed, what it gives. */
 export const tableKindSchema = z.strictObject({
   kind: key,
+  /** the kind's name in Chinese: the table-kind vocabulary of the data dictionary (datapackage.json) */
+  label_zh: z.string().min(1),
   /** title patterns, matched against the title line after `title_prefixes`/`title_suffixes` are cut */
   titles: z.array(regex).default([]),
   /** header cells that identify the kind when no title matches (every pattern must match a cell) */
@@ -116,6 +120,8 @@ export const statisticalTablesRulesSchema = z.strictObject({
   total_label: regex,
   /** cell texts that mean "no value" */
   empty_values: z.array(z.string()),
+  /** the kind given to a table no kind's title or header names */
+  other_kind: z.strictObject({ kind: key, label_zh: z.string().min(1) }),
   kinds: z.array(tableKindSchema).min(1),
 });
 

@@ -34,7 +34,7 @@ async function fatal(err: unknown): Promise<never> {
     // pdf.js's own exceptions are about the file; anything else is ours
     const pdfjs = /Exception$|^FormatError$|^(InvalidPDF|MissingPDF|UnexpectedResponse|XRefEntry|XRefParse)/.test(name);
     const what = `${name || 'Error'}: ${(e?.message ?? String(err)).split('\n')[0]}`;
-    await send({ type: 'failed', id: current.id, code: pdfjs ? 'invalid_pdf' : 'internal', message: `${current.file}: ${pdfjs ? 'invalid PDF' : 'internal error'} (unhandled in the reader: ${what})`, exiting: true });
+    await send({ type: 'failed', id: current.id, code: pdfjs ? 'invalid_pdf' : 'internal', message: `${current.file}: ${pdfjs ? 'PDF 文件损坏' : '内部错误'}（读取时未处理的异常：${what}）`, exiting: true });
   } else {
     // between documents (or while starting): the parent quotes this line when it reports the exit
     process.stderr.write(`juesuan document process: ${(err as Error)?.message ?? String(err)}\n`);
@@ -77,12 +77,12 @@ async function runDocument(id: number, file: string, bytesPath: Buffer | undefin
     try {
       await writeDocument(outDir, doc, setup.bom);
     } catch (err) {
-      throw new DocumentError('write_failed', file, `cannot write its output: ${(err as Error).message}`);
+      throw new DocumentError('write_failed', file, `无法写出结果：${(err as Error).message}`);
     }
     // the result is dropped here: the parent gets the counts, the corpus files are built from the files
     await send({ type: 'done', id, summary: summarize(doc) });
   } catch (err) {
-    const e = err instanceof DocumentError ? err : new DocumentError('internal', file, `internal error: ${((err as Error)?.message ?? String(err)).split('\n')[0]}`);
+    const e = err instanceof DocumentError ? err : new DocumentError('internal', file, `内部错误：${((err as Error)?.message ?? String(err)).split('\n')[0]}`);
     await send({ type: 'failed', id, code: e.code, message: e.message });
   } finally {
     current = undefined;

@@ -236,7 +236,7 @@ export class DocumentPool {
       return;
     }
     const child = slot.child!;
-    slot.timer = setTimeout(() => this.kill(slot, 'timeout', `${job.file}: took longer than ${this.opts.timeoutMs / 1000} s (--timeout); stopped`), this.opts.timeoutMs);
+    slot.timer = setTimeout(() => this.kill(slot, 'timeout', `${job.file}: 处理超过 ${this.opts.timeoutMs / 1000} 秒（--timeout），已停止`), this.opts.timeoutMs);
     this.startPolling();
     job.started = performance.now();
     this.send(child, { type: 'doc', id: job.id, file: job.file, path: job.path, outDir: job.outDir, docId: job.docId, source: job.source });
@@ -268,7 +268,7 @@ export class DocumentPool {
         void rssOf(child.pid).then((rss) => {
           if (rss !== undefined && rss > (job.peakRss ?? 0)) job.peakRss = rss;
           if (rss !== undefined && rss > this.opts.maxRssBytes && slot.child === child && slot.job?.file === file) {
-            this.kill(slot, 'too_large', `${file}: needed more than ${Math.round(this.opts.maxRssBytes / (1 << 20))} MB of memory (--max-memory); stopped`);
+            this.kill(slot, 'too_large', `${file}: 需要的内存超过 ${Math.round(this.opts.maxRssBytes / (1 << 20))} MB（--max-memory），已停止`);
           }
         });
       }
@@ -283,8 +283,8 @@ function lastLine(s: string): string {
 
 /** Why a child that nobody killed is gone, as a document failure. */
 function died(file: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): { code: DocumentErrorCode; message: string } {
-  if (/heap out of memory|Allocation failed/i.test(stderr)) return { code: 'too_large', message: `${file}: ran out of memory (--max-memory); stopped` };
-  if (signal) return { code: 'crashed', message: `${file}: the document process died (killed by ${signal})` };
+  if (/heap out of memory|Allocation failed/i.test(stderr)) return { code: 'too_large', message: `${file}: 内存超过上限（--max-memory），已停止` };
+  if (signal) return { code: 'crashed', message: `${file}: 处理该文件的进程意外终止（信号 ${signal}）` };
   const first = stderr.trim().split('\n')[0]?.trim().slice(0, 300);
-  return { code: 'crashed', message: `${file}: the document process died (exit code ${code})${first ? `: ${first}` : ''}` };
+  return { code: 'crashed', message: `${file}: 处理该文件的进程意外终止（退出码 ${code}）${first ? `：${first}` : ''}` };
 }

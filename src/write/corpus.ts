@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CSV_COLUMNS, type CsvName } from './csv.js';
 import { CSV_NAMES, writeManifest, type Manifest, type ManifestEntry } from './output.js';
-import { pathInside, streamInside } from './paths.js';
+import { readPathInside, streamInside } from './paths.js';
 import { listEntries } from './store.js';
 
 export interface CorpusRun {
@@ -56,7 +56,7 @@ async function write(out: Writable, chunk: string | Buffer): Promise<void> {
 async function appendRows(out: Writable, outDir: string, docId: string, name: CsvName): Promise<void> {
   let file: string;
   try {
-    file = await pathInside(outDir, [docId, `${name}.csv`]);
+    file = await readPathInside(outDir, [docId, `${name}.csv`]);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;

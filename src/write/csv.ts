@@ -1,6 +1,6 @@
 import type { DocumentResult } from '../pipeline.js';
 
-type Row = Record<string, string | number | null | undefined>;
+export type Row = Record<string, string | number | null | undefined>;
 
 /** The CSV files of OUTPUT.md with their stable columns (extra columns only ever appended). */
 export const CSV_COLUMNS = {
@@ -60,7 +60,11 @@ function csvField(v: string): string {
 }
 
 export async function toCsv(name: CsvName, rows: Row[], bom: boolean): Promise<string> {
-  const headers = [...CSV_COLUMNS[name]];
+  return csvText(CSV_COLUMNS[name], rows, bom);
+}
+
+/** A CSV of these columns (documents.csv, the series), quoted and formula-neutralised as every CSV juesuan writes. */
+export function csvText(headers: readonly string[], rows: Row[], bom: boolean): string {
   // null and undefined become empty cells (OUTPUT.md: empty cell = empty string)
   const lines = [headers.join(','), ...rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : csvField(neutraliseCell(String(r[h]))))).join(','))];
   return (bom ? '\ufeff' : '') + lines.join('\n') + '\n';

@@ -92,10 +92,10 @@ function within(root: string, p: string): boolean {
  * segment, so the caller writes where the check looked.
  */
 async function resolveInside(root: string, segments: string[], create: boolean): Promise<string> {
-  if (segments.length === 0) throw new UnsafePathError('refused: no file name');
+  if (segments.length === 0) throw new UnsafePathError('拒绝写出：没有文件名');
   for (const [i, s] of segments.entries()) {
     if (i === 0 && s === STORE_DIR) continue;
-    if (!isSafeSegment(s)) throw new UnsafePathError(`refused: ${JSON.stringify(s)} is not a safe file name (separator, control character, leading dot or empty)`);
+    if (!isSafeSegment(s)) throw new UnsafePathError(`拒绝写出：${JSON.stringify(s)} 不是安全的文件名（含路径分隔符、控制字符、以点开头或为空）`);
   }
   // The output directory itself is the user's choice (--out), made when missing.
   if (create) await mkdir(root, { recursive: true });
@@ -105,14 +105,22 @@ async function resolveInside(root: string, segments: string[], create: boolean):
     const next = path.join(dir, s);
     if (create) await mkdir(next).catch((err: NodeJS.ErrnoException) => (err.code === 'EEXIST' ? undefined : Promise.reject(err)));
     dir = await realpath(next);
-    if (!within(realRoot, dir)) throw new UnsafePathError(`refused: ${path.join(root, ...segments)} leads outside ${root} (${next} resolves to ${dir})`);
+    if (!within(realRoot, dir)) throw new UnsafePathError(`拒绝写出：${path.join(root, ...segments)} 会写到 ${root} 之外（${next} 实际指向 ${dir}）`);
   }
   return path.join(dir, segments[segments.length - 1]);
 }
 
 /** The checked path of root/segments… for reading (its parent folders must exist). */
-export function pathInside(root: string, segments: string[]): Promise<string> {
+export function readPathInside(root: string, segments: string[]): Promise<string> {
   return resolveInside(root, segments, false);
+}
+
+/**
+ * The checked path of root/segments… (parents made), for a writer that is not a string or bytes in memory
+ * (the DuckDB engine writing its file): it writes a temporary sibling there and renames it into place.
+ */
+export async function pathInside(root: string, segments: string[]): Promise<string> {
+  return resolveInside(root, segments, true);
 }
 
 /** Writes root/segments… atomically (temporary sibling + rename), refusing anything outside root. */

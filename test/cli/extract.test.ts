@@ -67,7 +67,7 @@ describe('juesuan extract on a batch with bad inputs', () => {
     const out3 = await mkdtemp(path.join(os.tmpdir(), 'juesuan-cli-'));
     const r = await cli(['extract', fixture('garbled-text-layer.pdf'), '--out', out3, '--ocr', 'never']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^FAIL .*garbled-text-layer\.pdf: no page has a usable text layer.*OCR disabled/m);
+    expect(r.stdout).toMatch(/^FAIL .*garbled-text-layer\.pdf: 没有一页有可用的文字层.*OCR disabled/m);
   }, 60_000);
 
   it('exits 1 with --strict when a document failed, and writes a BOM with --bom', async () => {

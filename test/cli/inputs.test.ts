@@ -66,16 +66,17 @@ describe('inputs that are not plain PDF files', () => {
       'template-2024.pdf': 'ok',
     });
     expect(byName['fifo.pdf'].error!.message).toMatch(/FIFO/);
-    expect(byName['zero.pdf'].error!.message).toMatch(/character device/);
-    expect(byName['folder.pdf'].error!.message).toMatch(/directory/);
-    expect(byName['user-password.pdf'].error!.message).toMatch(/password given with --password is wrong/);
-    expect(r.stdout).toMatch(/^FAIL .*fifo\.pdf: a FIFO/m);
+    expect(byName['zero.pdf'].error!.message).toMatch(/是字符设备/);
+    expect(byName['folder.pdf'].error!.message).toMatch(/是文件夹/);
+    expect(byName['user-password.pdf'].error!.message).toMatch(/--password 给出的密码不对/);
+    expect(r.stdout).toMatch(/^FAIL .*fifo\.pdf: 是命名管道（FIFO）/m);
   });
 
   it('reads a file whose name is not UTF-8 and names it with %XX', async () => {
     const d = byName['%B8%BD%BC%FE1.pdf'];
     expect(d.doc_id).toBe('%B8%BD%BC%FE1');
-    expect(d.warnings).toEqual(['file_name_not_utf8']);
+    // a copy of folder.pdf/inside.pdf's report: also flagged duplicate_report (issue 12)
+    expect(d.warnings).toEqual(['file_name_not_utf8', 'duplicate_report']);
     expect(await readdir(path.join(tmp, 'out', d.doc_id))).toContain('document.json');
   });
 

@@ -59,10 +59,10 @@ describe('a batch where documents crash, hang, reject or blow up', () => {
       'reject.pdf': 'internal',
       'bomb.pdf': 'too_large',
     });
-    expect(m['crash.pdf'].error!.message).toMatch(/died \(killed by SIGABRT\)/);
-    expect(m['hang.pdf'].error!.message).toMatch(/longer than 10 s \(--timeout\)/);
-    expect(m['reject.pdf'].error!.message).toMatch(/unhandled in the reader/);
-    expect(m['bomb.pdf'].error!.message).toMatch(/more than 400 MB of memory \(--max-memory\)/);
+    expect(m['crash.pdf'].error!.message).toMatch(/进程意外终止（信号 SIGABRT）/);
+    expect(m['hang.pdf'].error!.message).toMatch(/超过 10 秒（--timeout）/);
+    expect(m['reject.pdf'].error!.message).toMatch(/读取时未处理的异常/);
+    expect(m['bomb.pdf'].error!.message).toMatch(/内存超过 400 MB（--max-memory）/);
     for (const f of Object.keys(m)) expect(r.stdout).toContain(path.join(tmp, 'in', f));
   });
 
@@ -87,7 +87,7 @@ describe('size and page bounds', () => {
     expect((await manifest(out))['owner-password-only.pdf'].error).toMatchObject({ code: 'too_large', message: expect.stringMatching(/--max-size/) });
     expect(big.code).toBe(0);
     const pages = await cli(['extract', fixture('owner-password-only.pdf'), '--out', out, '--max-pages', '2']);
-    expect((await manifest(out))['owner-password-only.pdf'].error).toMatchObject({ code: 'too_large', message: expect.stringMatching(/3 pages, more than the limit of 2 \(--max-pages\)/) });
+    expect((await manifest(out))['owner-password-only.pdf'].error).toMatchObject({ code: 'too_large', message: expect.stringMatching(/共 3 页，超过页数上限 2（--max-pages）/) });
     expect(pages.code).toBe(0);
   }, 60_000);
 });

@@ -71,7 +71,8 @@ describe('hostile file names stay inside --out', () => {
       expect(d.doc_id, n).toBe(IDS[n]);
       if (n === 'esc.pdf') continue;
       expect(d.status, n).toBe('ok');
-      expect(d.warnings, n).toEqual(['doc_id_mapped']);
+      // every name is a copy of one report: also flagged duplicate_report (issue 12)
+      expect(d.warnings, n).toEqual(['doc_id_mapped', 'duplicate_report']);
       expect((await readdir(path.join(out, d.doc_id))).sort(), n).toContain('document.json');
     }
     // ..pdf named twice (walked and by a path with ./..) is one input
@@ -83,8 +84,8 @@ describe('hostile file names stay inside --out', () => {
     const esc = m.documents.find((x) => x.doc_id === 'esc')!;
     expect(esc.status).toBe('failed');
     expect(esc.error!.code).toBe('write_failed');
-    expect(esc.error!.message).toMatch(/outside/);
-    expect(ok.stdout).toMatch(/^FAIL .*esc\.pdf: .*outside/m);
+    expect(esc.error!.message).toMatch(/会写到 .* 之外/);
+    expect(ok.stdout).toMatch(/^FAIL .*esc\.pdf: .*会写到 .* 之外/m);
   });
 
   it('leaves everything outside --out as it was', async () => {
@@ -155,7 +156,7 @@ describe('hostile file names stay inside --out', () => {
       const beforeReview = await snapshot(tmp, ['out', 'crafted', 'x', 'review2']);
       const r = await cli(['review', path.join(tmp, 'x', 'a_b'), '--out', review, '--pdf', path.join(tmp, 'in-ok', 'a\\b.pdf'), '--image-files', '--dpi', '36']);
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/^FAIL .*outside/m);
+      expect(r.stdout).toMatch(/^FAIL .*会写到 .* 之外/m);
       expect(await snapshot(tmp, ['out', 'crafted', 'x', 'review2'])).toEqual(beforeReview);
     }, 120_000);
   });

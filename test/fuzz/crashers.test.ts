@@ -12,8 +12,8 @@ import { cli, fixture, type CliResult } from '../helpers/cli.js';
 
 /** the code and message each must fail with, or null: read ok */
 const EXPECTED: Record<string, { code: string; message: RegExp } | null> = {
-  'unhandled-xref-entry-exception.pdf': { code: 'invalid_pdf', message: /unhandled in the reader: XRefEntryException/ },
-  'unhandled-parser-eof-exception.pdf': { code: 'invalid_pdf', message: /unhandled in the reader: ParserEOFException/ },
+  'unhandled-xref-entry-exception.pdf': { code: 'invalid_pdf', message: /读取时未处理的异常：XRefEntryException/ },
+  'unhandled-parser-eof-exception.pdf': { code: 'invalid_pdf', message: /读取时未处理的异常：ParserEOFException/ },
   // text runs with NaN positions are dropped, not sourced (they made its facts fail the schema: write_failed)
   'nan-text-position.pdf': null,
 };

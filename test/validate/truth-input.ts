@@ -5,16 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { TableCell, TableInfo } from '../../src/extract/types.js';
 import type { CheckInput } from '../../src/validate/types.js';
+import type { TruthTable } from '../golden/table-score.js';
 import { checkInput, prov } from './input.js';
-
-export interface TruthTable {
-  kind: string;
-  title: string;
-  pages: number[];
-  unit: string | null;
-  cells: { row_code: string | null; row: string; col: string; value: string }[];
-  empty?: boolean;
-}
 
 export interface NtTruth {
   doc: { id: string; department: string; year: number };
