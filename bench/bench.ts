@@ -208,3 +208,9 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+
+// Queue mode beside the local batch (bench/batch.ts: 50 text PDFs, 1 and 2 processes, 2 queue workers; needs redis-server).
+console.log('\nbatch and queue mode (bench/batch.ts, 50 text PDFs; the machine may be shared: compare the ratios):');
+const batch = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/batch.ts')], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+for (const line of batch.stdout.trim().split('\n')) console.log(`  ${line}`);
+if (batch.status !== 0) console.log(`  bench/batch.ts failed (exit ${batch.status}): ${batch.stderr.trim().split('\n').pop()}`);

@@ -42,7 +42,7 @@ export interface OcrPageReport {
 
 export interface DocumentResult {
   doc_id: string;
-  source: { file: string; sha256: string; pages: number; producer: string | null; ocr_pages: number[]; ocr: OcrPageReport[]; unreadable_pages: PageReport[] };
+  source: { file: string; path: string; sha256: string; pages: number; producer: string | null; ocr_pages: number[]; ocr: OcrPageReport[]; unreadable_pages: PageReport[] };
   meta: DocumentMeta;
   sections: { id: string; level: number; title: string; page: number }[];
   staff: StaffCount[];
@@ -197,7 +197,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
   });
   return {
     doc_id: docIdOf(file),
-    source: { file: path.basename(file), sha256, pages: pages.length, producer, ocr_pages: ocrPages.map((p) => p.page), ocr: ocrPages, unreadable_pages: unreadable },
+    source: { file: path.basename(file), path: file, sha256, pages: pages.length, producer, ocr_pages: ocrPages.map((p) => p.page), ocr: ocrPages, unreadable_pages: unreadable },
     meta,
     sections: sectionList,
     staff,

@@ -1,46 +1,21 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_LIMITS, runBatch } from '../batch.js';
-import { RuleError, loadRules } from '../rules/load.js';
-import type { Rules } from '../rules/schema.js';
+import { Command } from 'commander';
+import { runBatch } from '../batch.js';
 import { expandInputs } from './files.js';
-import { outDirProblem } from '../write/paths.js';
-import { parseOcrMode, type OcrMode } from '../ocr/decide.js';
+import { DEFAULT_RULES, documentOptions, limitsOf, setupProblem, type DocumentOptions } from './options.js';
 import { registerDiff } from './diff.js';
 import { registerReview } from './review.js';
+import { registerQueue } from './queue.js';
 import { registerSeries } from './series.js';
+import { loadRules } from '../rules/load.js';
 import { Progress } from './progress.js';
+import { skipLine, summaryLine } from './lines.js';
 
 /** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, documentsFailed: 1, usage: 2, internal: 70 } as const;
-
-/** The rules that come with the package: found from this module, not the working directory (src/cli and dist/cli alike). */
-const DEFAULT_RULES = fileURLToPath(new URL('../../rules', import.meta.url));
+export const EXIT = { ok: 0, documentsFailed: 1, usage: 2, internal: 70, sigint: 130, sigterm: 143 } as const;
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-function parseOcr(v: string): OcrMode {
-  try {
-    return parseOcrMode(v);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-}
-
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-}
-
-function positiveNumber(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0');
-  return n;
-}
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -51,41 +26,25 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  program
-    .command('extract')
-    .description('extract records from PDFs into CSV and JSON files')
-    .argument('[paths...]', 'PDF files, directories or glob patterns', ['raw/'])
-    .option('-o, --out <dir>', 'output directory', 'extracted')
-    .option('-r, --rules <dir>', 'rules directory (default: the rules installed with juesuan)', DEFAULT_RULES)
-    .option('-c, --concurrency <n>', 'documents processed at once (default: the number of cores)', positiveInt, os.availableParallelism())
-    .option('--bom', 'write CSV files with a UTF-8 BOM (for Excel on Chinese Windows)', false)
+  documentOptions(
+    program
+      .command('extract')
+      .description('extract records from PDFs into CSV and JSON files')
+      .argument('[paths...]', 'PDF files, directories or glob patterns', ['raw/']),
+    'extracted',
+  )
     .option('--strict', `exit with ${EXIT.documentsFailed} when any document failed`, false)
-    .option('--password <password>', 'user password for encrypted PDFs')
-    .option('--ocr <mode>', 'OCR pages without a usable text layer (auto), every page (always), or none (never)', parseOcr, 'auto')
     .option('--no-progress', 'no progress display on stderr')
-    .option('--timeout <seconds>', 'per document: stop it after this many seconds (fails as timeout)', positiveNumber, DEFAULT_LIMITS.timeoutSeconds)
-    .option('--max-memory <MB>', 'per document: stop it when its process uses more memory (fails as too_large)', positiveNumber, DEFAULT_LIMITS.maxMemoryMb)
-    .option('--max-size <MB>', 'per document: larger files fail as too_large without being read', positiveNumber, DEFAULT_LIMITS.maxSizeMb)
-    .option('--max-pages <n>', 'per document: PDFs with more pages fail as too_large', positiveInt, DEFAULT_LIMITS.maxPages)
-    .action(async (paths: string[], opts: { out: string; rules: string; concurrency: number; bom: boolean; strict: boolean; password?: string; ocr: OcrMode; progress: boolean; timeout: number; maxMemory: number; maxSize: number; maxPages: number }) => {
-      const outProblem = await outDirProblem(opts.out);
-      if (outProblem) {
-        process.stderr.write(`juesuan: --out ${outProblem}\n`);
+    .option('--force', 'read again documents whose stored result is up to date (same file, rules and version)', false)
+    .action(async (paths: string[], opts: DocumentOptions & { strict: boolean; progress: boolean; force: boolean }) => {
+      const problem = await setupProblem(opts);
+      if (problem) {
+        process.stderr.write(problem + '\n');
         code = EXIT.usage;
         return;
       }
-      let rules: Rules;
-      try {
-        // checked here, before any work, and handed to the document processes (parsing them is ≈0.5 s of CPU)
-        rules = await loadRules(opts.rules);
-      } catch (err) {
-        if (err instanceof RuleError) {
-          process.stderr.write(`juesuan: bad rule file: ${err.message}\n`);
-          code = EXIT.usage;
-          return;
-        }
-        throw err;
-      }
+      // (checked by setupProblem; the corpus index needs them too)
+      const rules = await loadRules(opts.rules);
       const { files, missing } = await expandInputs(paths);
       if (missing.length > 0) {
         process.stderr.write(`juesuan: no such file: ${missing.join(', ')}\n`);
@@ -98,35 +57,65 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const progress = new Progress(files.length, opts.progress && process.stderr.isTTY === true);
-      const { manifest } = await runBatch({
-        files,
-        outDir: opts.out,
-        rulesDir: opts.rules,
-        rules,
-        concurrency: opts.concurrency,
-        bom: opts.bom,
-        password: opts.password,
-        ocrMode: opts.ocr,
-        limits: { timeoutSeconds: opts.timeout, maxMemoryMb: opts.maxMemory, maxSizeMb: opts.maxSize, maxPages: opts.maxPages },
-        version: pkg.version,
-        onProgress: (e) => {
-          if (e.done) {
-            progress.clear();
-            process.stdout.write(summaryLine(e.done) + '\n');
-            progress.fileDone();
-          } else if (e.page) progress.page(path.basename(e.file), e.page, e.pages ?? 0);
-        },
-      });
+      // Ctrl-C / SIGTERM: running documents are stopped, the finished ones kept, the corpus files rebuilt;
+      // a second signal ends at once (the store stays valid: every file in it is written atomically).
+      const stop = new AbortController();
+      let signal: NodeJS.Signals | undefined;
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (signal) process.exit(sig === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+        signal = sig;
+        stop.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      let result: Awaited<ReturnType<typeof runBatch>>;
+      try {
+        result = await runBatch({
+          files,
+          outDir: opts.out,
+          rulesDir: opts.rules,
+          rules,
+          concurrency: opts.concurrency,
+          bom: opts.bom,
+          password: opts.password,
+          ocrMode: opts.ocr,
+          limits: limitsOf(opts),
+          version: pkg.version,
+          force: opts.force,
+          signal: stop.signal,
+          onProgress: (e) => {
+            if (e.done || e.skipped) {
+              progress.clear();
+              process.stdout.write((e.done ? summaryLine(e.done) : skipLine(e.file, e.skipped!, e.duplicateOf)) + '\n');
+              progress.fileDone();
+            } else if (e.page) progress.page(path.basename(e.file), e.page, e.pages ?? 0);
+          },
+        });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
       progress.clear();
+      const { manifest, done, skipped, total } = result;
       // documents.csv, duplicate reports, datapackage.json and juesuan.duckdb over the whole output folder
       const { indexCorpus } = await import('../write/corpus-index.js');
       const index = await indexCorpus(opts.out, rules, { bom: opts.bom, version: pkg.version });
       for (const d of index.duplicates) process.stdout.write(`同一报告：${d.reason}\n`);
-      const failed = manifest.documents.filter((d) => d.status === 'failed').length;
-      process.stdout.write(`共 ${manifest.documents.length} 个文件，成功 ${manifest.documents.length - failed} 个、失败 ${failed} 个，结果在 ${opts.out}/（manifest.json 逐一列出）\n`);
+      const failed = done.filter((d) => d.status === 'failed').length;
+      const stored = `结果在 ${opts.out}/（manifest.json 逐一列出，共 ${manifest.documents.length} 个文件）`;
+      if (result.interrupted) {
+        const finished = done.length + skipped.length;
+        process.stdout.write(`interrupted: ${finished} of ${total} done（${signal}）：共 ${total} 个文件，已完成 ${finished} 个（本次读取 ${done.length} 个、未变跳过 ${skipped.length} 个），${stored}；再次运行同一命令从中断处继续\n`);
+        code = signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+        return;
+      }
+      process.stdout.write(`共 ${total} 个文件，成功 ${done.length - failed} 个、失败 ${failed} 个${skipped.length ? `、未变跳过 ${skipped.length} 个` : ''}，${stored}\n`);
       if (failed > 0 && opts.strict) code = EXIT.documentsFailed;
     });
 
+  registerQueue(program, pkg, (c) => {
+    code = c;
+  });
   registerReview(program, (c) => {
     code = c;
   });
@@ -172,16 +161,6 @@ export async function run(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = reportInternal(err);
   }
-}
-
-/** One line per file on stdout, for analysts: Chinese, with the counts (ids and warning codes stay ASCII). */
-function summaryLine(d: import('../write/output.js').ManifestEntry): string {
-  if (d.status === 'failed') return `FAIL ${(d.error?.message ?? d.file).replace(/\s*\n\s*/g, ' ')}`;
-  const r = d.records!;
-  const c = d.checks_failed!;
-  const pages = [d.ocr_pages.length ? `OCR ${d.ocr_pages.length} 页` : '', d.unreadable_pages.length ? `无法读取 ${d.unreadable_pages.length} 页` : ''].filter(Boolean).join('，');
-  const counts = [`事实 ${r.facts} 条`, `表格单元格 ${r.table_cells} 个`, `科目行 ${r.line_items} 条`, `基本支出明细 ${r.basic_items} 条`, `绩效自评表 ${r.evaluations} 张`, `绩效指标 ${r.indicators} 个`].join('、');
-  return `ok   ${d.file}: ${d.pages} 页${pages ? `（${pages}）` : ''}，${counts}；检查未通过：错误 ${c.error} 条、警告 ${c.warning} 条（${d.seconds.toFixed(1)} 秒）${d.warnings.length ? `; warnings: ${d.warnings.join(', ')}` : ''}`;
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]).replace(/\.[mc]?[jt]s$/, '') === path.resolve(new URL(import.meta.url).pathname).replace(/\.[mc]?[jt]s$/, '');

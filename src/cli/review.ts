@@ -23,9 +23,9 @@ export function registerReview(program: Command, setExitCode: (code: number) => 
   return program
     .command('review')
     .description('write a static HTML review page per extraction: each page image with the extracted values outlined, beside their records')
-    .argument('[paths...]', 'extracted/<doc_id> directories, document.json files, or a folder of them', ['extracted'])
+    .argument('[paths...]', 'extracted/<doc_id> directories, document.json files, or an output folder (every document in it)', ['extracted'])
     .option('-o, --out <dir>', 'output directory (<doc_id>.html)', 'review')
-    .option('--pdf <file>', 'the PDF (one extraction only; default: source.file in raw/ or next to the extraction)')
+    .option('--pdf <file>', 'the PDF (one extraction only; default: the path it was extracted from, else source.file in raw/ or next to the extraction)')
     .option('--dpi <n>', 'page image resolution', intIn(36, 300), 100)
     .option('--quality <n>', 'JPEG quality', intIn(10, 100), 60)
     .option('--image-files', 'write page images beside the HTML (<doc_id>.pages/) instead of inside it', false)

@@ -68,6 +68,34 @@ async function openRegular(file: string, limits: ReadLimits): Promise<{ fh: File
   }
 }
 
+/**
+ * The sha256 of a regular file within the size limit, read in chunks (memory does not grow with the
+ * file), and its size; throws the DocumentError readPdfBytes would. The corpus store knows documents by it.
+ */
+export async function sha256OfFile(file: string, limits: ReadLimits = {}): Promise<{ sha256: string; size: number }> {
+  const { createHash } = await import('node:crypto');
+  const max = limits.maxBytes ?? Infinity;
+  const { fh, st } = await openRegular(file, limits);
+  try {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read({ buffer });
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > max) throw new DocumentError('too_large', file, `more than the limit of ${mb(max)} MB (--max-size)`);
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+    return { sha256: hash.digest('hex'), size: st.size };
+  } catch (err) {
+    if (err instanceof DocumentError) throw err;
+    throw openError(file, err as NodeJS.ErrnoException);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
 /** Throws the DocumentError readPdfBytes would, without reading the file. */
 export async function checkInput(file: string, limits: ReadLimits = {}): Promise<void> {
   const { fh } = await openRegular(file, limits);

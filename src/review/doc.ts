@@ -27,7 +27,7 @@ export type CheckRow = CheckFailure;
 
 export interface ExtractionDoc {
   doc_id: string;
-  source: { file: string; sha256: string; pages: number; ocr_pages?: number[]; unreadable_pages?: { page: number; reason: string }[] };
+  source: { file: string; path?: string; sha256: string; pages: number; ocr_pages?: number[]; unreadable_pages?: { page: number; reason: string }[] };
   meta?: { department?: string | null; year?: number | null; published?: string | null };
   checks?: CheckRow[];
   [kind: string]: unknown;

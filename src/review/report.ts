@@ -9,7 +9,7 @@ import { pdfSha256, renderPages } from './render.js';
 
 export interface ReviewOptions {
   out: string;
-  /** the PDF; by default source.file is looked for in raw/ and next to the extraction */
+  /** the PDF; by default source.path, then source.file in raw/ and next to the extraction */
   pdf?: string;
   dpi?: number;
   quality?: number;
@@ -29,9 +29,14 @@ export interface ReviewResult {
 
 export class ReviewError extends Error {}
 
-/** Where the PDF of an extraction may be: raw/ (the extract default), the extraction dir, its parent, ../raw. */
-export function pdfCandidates(docDir: string, file: string): string[] {
-  return [path.join('raw', file), path.join(docDir, file), path.join(docDir, '..', file), path.join(docDir, '..', '..', 'raw', file)];
+/**
+ * Where the PDF of an extraction may be: the path it was read from (source.path, relative to the working
+ * directory of the extraction, so a review from that folder finds it wherever it was), then raw/ (the
+ * extract default), the extraction dir, its parent, ../raw. Whichever is found must have the sha256 of the
+ * extraction, so a crafted path can only lead to the file that was extracted.
+ */
+export function pdfCandidates(docDir: string, file: string, sourcePath?: string): string[] {
+  return [...(sourcePath ? [sourcePath] : []), path.join('raw', file), path.join(docDir, file), path.join(docDir, '..', file), path.join(docDir, '..', '..', 'raw', file)];
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -46,7 +51,8 @@ export async function writeReview(docPath: string, opts: ReviewOptions): Promise
   // Names from document.json become paths: a crafted one must not lead out of --out or raw/.
   if (!isSafeSegment(doc.doc_id)) throw new ReviewError(`${jsonFile}: doc_id ${JSON.stringify(doc.doc_id)} is not a safe file name (separator, control character, leading dot or empty); not reviewed`);
   if (!opts.pdf && !isPlainFileName(doc.source.file)) throw new ReviewError(`${jsonFile}: source.file ${JSON.stringify(doc.source.file)} is not a plain file name; give the PDF with --pdf`);
-  const candidates = opts.pdf ? [opts.pdf] : pdfCandidates(path.dirname(jsonFile), doc.source.file);
+  const sourcePath = typeof doc.source.path === 'string' && doc.source.path !== '' && !doc.source.path.includes('\u0000') ? doc.source.path : undefined;
+  const candidates = opts.pdf ? [opts.pdf] : pdfCandidates(path.dirname(jsonFile), doc.source.file, sourcePath);
   let pdf: string | undefined;
   for (const c of candidates) if (await exists(c)) { pdf = c; break; }
   if (!pdf) throw new ReviewError(`${doc.doc_id}: the PDF ${doc.source.file} was not found (looked in ${candidates.join(', ')}); give it with --pdf`);

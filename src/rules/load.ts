@@ -48,3 +48,17 @@ export async function loadRules(dir: string): Promise<Rules> {
   const [document, headings, statements, facts, tables, ocr, checks, departments] = await Promise.all([read('document'), read('headings'), read('statements'), read('facts'), read('tables'), read('ocr'), read('checks'), read('departments')]);
   return { document, headings, statements, facts: facts.facts, tables, ocr, checks, departments };
 }
+
+/**
+ * The sha256 of a rules directory's rule files (names and text, in a fixed order): the corpus store redoes
+ * a document whose stored result was made with other rules.
+ */
+export async function rulesFingerprint(dir: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256');
+  for (const { file } of Object.values(RULE_FILES)) {
+    const text = await readFile(path.join(dir, file), 'utf8').catch(() => '');
+    hash.update(`${file}\u0000${text}\u0000`);
+  }
+  return hash.digest('hex');
+}

@@ -162,6 +162,8 @@ export const documentSchema = z.strictObject({
   doc_id: z.string().min(1),
   source: z.strictObject({
     file: z.string().min(1),
+    /** where it was read from, relative to the working directory of the run (review opens it) */
+    path: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     pages: z.number().int().positive(),
     producer: z.string().nullable(),

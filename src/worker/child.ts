@@ -10,7 +10,7 @@ import { DocumentError } from '../errors.js';
 import type { OcrPool } from '../ocr/engine.js';
 import { prepareRules, processDocument, type PreparedRules } from '../pipeline.js';
 import { readSegments } from '../read/rulings.js';
-import { writeDocument } from '../write/output.js';
+import { summarize, writeDocument } from '../write/output.js';
 import type { ChildSetup, FromChild, ToChild } from './messages.js';
 
 let setup: ChildSetup;
@@ -55,11 +55,11 @@ async function testFault(file: string): Promise<void> {
   if (fault === 'hang') await new Promise(() => undefined); // the IPC channel keeps the process alive
 }
 
-async function runDocument(id: number, file: string, bytesPath?: Buffer): Promise<void> {
+async function runDocument(id: number, file: string, bytesPath: Buffer | undefined, outDir: string, docId: string, source: string): Promise<void> {
   current = { id, file };
   try {
     await testFault(file);
-    const doc = await processDocument(file, prepared, {
+    const read = await processDocument(file, prepared, {
       password: setup.password,
       readSegments,
       limits: { path: bytesPath, maxBytes: setup.maxBytes, maxPages: setup.maxPages },
@@ -71,12 +71,15 @@ async function runDocument(id: number, file: string, bytesPath?: Buffer): Promis
       },
       onPage: (page, pages) => void send({ type: 'page', id, page, pages }),
     });
+    // the store's key, and the path it was read from (relative to the working directory of the run)
+    const doc = { ...read, doc_id: docId, source: { ...read.source, path: source } };
     try {
-      await writeDocument(setup.outDir, doc, setup.bom);
+      await writeDocument(outDir, doc, setup.bom);
     } catch (err) {
       throw new DocumentError('write_failed', file, `无法写出结果：${(err as Error).message}`);
     }
-    await send({ type: 'done', id, doc });
+    // the result is dropped here: the parent gets the counts, the corpus files are built from the files
+    await send({ type: 'done', id, summary: summarize(doc) });
   } catch (err) {
     const e = err instanceof DocumentError ? err : new DocumentError('internal', file, `内部错误：${((err as Error)?.message ?? String(err)).split('\n')[0]}`);
     await send({ type: 'failed', id, code: e.code, message: e.message });
@@ -91,7 +94,7 @@ async function onMessage(msg: ToChild): Promise<void> {
     prepared = prepareRules(setup.rules ?? (await import('../rules/load.js').then((m) => m.loadRules(setup.rulesDir))));
     await send({ type: 'ready' });
   } else if (msg.type === 'doc') {
-    await runDocument(msg.id, msg.file, msg.path ? Buffer.from(msg.path) : undefined);
+    await runDocument(msg.id, msg.file, msg.path ? Buffer.from(msg.path) : undefined, msg.outDir, msg.docId, msg.source);
   } else if (msg.type === 'close') {
     if (ocrPool) await (await ocrPool).close();
     await send({ type: 'closed' });
@@ -103,6 +106,8 @@ process.on('unhandledRejection', (err) => void fatal(err));
 process.on('uncaughtException', (err) => void fatal(err));
 // The batch is gone (killed, crashed): nothing to report to, stop.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group: the parent decides (it stops this process when the run is interrupted).
+process.on('SIGINT', () => undefined);
 // Messages are handled one after the other (the parent sends a document only to an idle child anyway).
 let queue = Promise.resolve();
 process.on('message', (msg: ToChild) => {

@@ -14,7 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { DocumentErrorCode } from '../errors.js';
-import type { DocumentResult } from '../pipeline.js';
+import type { DocumentSummary } from '../write/output.js';
 import type { ChildSetup, FromChild, ToChild } from './messages.js';
 
 export interface PoolOptions {
@@ -28,17 +28,40 @@ export interface PoolOptions {
   onPage?: (file: string, page: number, pages: number) => void;
 }
 
-export type Outcome = ({ ok: true; doc: DocumentResult } | { ok: false; code: DocumentErrorCode; message: string }) & {
+export type Outcome = Result & {
   /** from the document's start in a process to its end */
   seconds: number;
+  /** the highest resident memory of its process seen while it ran (polled), MB */
+  peakRssMb: number | null;
 };
 
-type Result = { ok: true; doc: DocumentResult } | { ok: false; code: DocumentErrorCode; message: string };
+type Result = { ok: true; summary: DocumentSummary } | { ok: false; code: DocumentErrorCode; message: string };
 
-interface Job {
+/** What the pool is told about a document besides its file. */
+export interface JobSpec {
+  /** the store it goes into */
+  outDir: string;
+  /** the store's key: its output folder */
+  docId: string;
+  /** the path recorded in document.json */
+  source: string;
+  /** bytes of the file: the smallest waiting document goes first (a text report before a long scan) */
+  size: number;
+}
+
+/** The run was interrupted (a signal): the document was stopped, or never started. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+interface Job extends JobSpec {
   id: number;
   file: string;
   path?: Buffer;
+  peakRss?: number;
   resolve: (o: Outcome) => void;
   reject: (e: Error) => void;
   started?: number;
@@ -85,12 +108,37 @@ export class DocumentPool {
    * Reads one document in a child. Resolves with the document's success or failure; rejects only when
    * no document process can be started at all (then the run itself has failed).
    */
-  run(file: string, bytesPath?: Buffer): Promise<Outcome> {
+  run(file: string, bytesPath: Buffer | undefined, spec: JobSpec): Promise<Outcome> {
     if (this.broken) return Promise.reject(this.broken);
+    if (this.closed) return Promise.reject(new Interrupted());
     return new Promise<Outcome>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, file, path: bytesPath, resolve, reject });
+      this.queue.push({ ...spec, id: this.nextId++, file, path: bytesPath, resolve, reject });
       this.pump();
     });
+  }
+
+  /**
+   * Stops everything (SIGINT / SIGTERM): waiting documents are not started, running ones are killed; all
+   * of them reject with Interrupted. Their store entries stay pending, so the next run does them.
+   */
+  async abort(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.poller);
+    for (const j of this.queue.splice(0)) j.reject(new Interrupted());
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const child = slot.child;
+        const job = slot.job;
+        slot.job = undefined;
+        clearTimeout(slot.timer);
+        job?.reject(new Interrupted());
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+        slot.killed = { code: 'crashed', message: 'interrupted' };
+        child.kill('SIGKILL');
+        await exited;
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -118,7 +166,10 @@ export class DocumentPool {
     for (const slot of this.slots) {
       if (this.queue.length === 0 || this.closed) return;
       if (slot.job) continue;
-      const job = this.queue.shift()!;
+      // smallest first: many short text reports are not held up behind one long scan
+      let best = 0;
+      for (let i = 1; i < this.queue.length; i++) if (this.queue[i].size < this.queue[best].size) best = i;
+      const job = this.queue.splice(best, 1)[0];
       void this.dispatch(slot, job);
     }
   }
@@ -158,7 +209,7 @@ export class DocumentPool {
         // (once killed, the document ends on the process's exit, with the reason it was killed)
         // a process on its way out is not given another document
         if (msg.type === 'failed' && msg.exiting) slot.child = undefined;
-        this.finish(slot, msg.type === 'done' ? { ok: true, doc: msg.doc } : { ok: false, code: msg.code, message: msg.message });
+        this.finish(slot, msg.type === 'done' ? { ok: true, summary: msg.summary } : { ok: false, code: msg.code, message: msg.message });
       }
     });
     // 'close': after the exit and the end of its stderr (a V8 out-of-memory message comes last)
@@ -188,7 +239,7 @@ export class DocumentPool {
     slot.timer = setTimeout(() => this.kill(slot, 'timeout', `${job.file}: 处理超过 ${this.opts.timeoutMs / 1000} 秒（--timeout），已停止`), this.opts.timeoutMs);
     this.startPolling();
     job.started = performance.now();
-    this.send(child, { type: 'doc', id: job.id, file: job.file, path: job.path });
+    this.send(child, { type: 'doc', id: job.id, file: job.file, path: job.path, outDir: job.outDir, docId: job.docId, source: job.source });
   }
 
   private kill(slot: Slot, code: DocumentErrorCode, message: string): void {
@@ -202,7 +253,7 @@ export class DocumentPool {
     if (!job) return;
     clearTimeout(slot.timer);
     slot.job = undefined;
-    job.resolve({ ...result, seconds: Math.round(performance.now() - (job.started ?? performance.now())) / 1000 });
+    job.resolve({ ...result, seconds: Math.round(performance.now() - (job.started ?? performance.now())) / 1000, peakRssMb: job.peakRss === undefined ? null : Math.round(job.peakRss / (1 << 20)) });
     this.pump();
   }
 
@@ -213,7 +264,9 @@ export class DocumentPool {
         const child = slot.child;
         if (!slot.job || !child?.pid || slot.killed) continue;
         const file = slot.job.file;
+        const job = slot.job;
         void rssOf(child.pid).then((rss) => {
+          if (rss !== undefined && rss > (job.peakRss ?? 0)) job.peakRss = rss;
           if (rss !== undefined && rss > this.opts.maxRssBytes && slot.child === child && slot.job?.file === file) {
             this.kill(slot, 'too_large', `${file}: 需要的内存超过 ${Math.round(this.opts.maxRssBytes / (1 << 20))} MB（--max-memory），已停止`);
           }

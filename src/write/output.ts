@@ -13,22 +13,24 @@ export async function writeDocument(outDir: string, doc: DocumentResult, bom: bo
   for (const name of CSV_NAMES) await writeInside(outDir, [doc.doc_id, `${name}.csv`], await toCsv(name, rows[name], bom));
 }
 
-/** A document that failed leaves no stale output from an earlier run behind. */
+/** A document that failed leaves no stale output from an earlier run behind (its store entry says why). */
 export async function removeDocumentOutput(outDir: string, docId: string): Promise<void> {
   await removeInside(outDir, [docId]);
 }
 
-/** The corpus-level CSVs: every document's rows, concatenated in input order. */
-export async function writeCorpus(outDir: string, docs: DocumentResult[], bom: boolean): Promise<void> {
-  const all = docs.map(csvRows);
-  for (const name of CSV_NAMES) {
-    await writeInside(outDir, [`${name}.csv`], await toCsv(name, all.flatMap((r) => r[name]), bom));
-  }
-}
-
 export interface ManifestEntry {
+  /** as named on the command line (or by `queue add`) */
   file: string;
   doc_id: string;
+  /** relative to the working directory of the run that read it, `/`-separated: what review opens */
+  path: string;
+  /** of the bytes read; null when the file could not be read at all */
+  sha256: string | null;
+  /** of the rule files the result was made with (src/rules/load.ts rulesFingerprint) */
+  rules_sha256: string;
+  juesuan_version: string;
+  /** when the document finished (ISO time) */
+  finished: string;
   status: 'ok' | 'failed';
   error: { code: string; message: string } | null;
   /** codes of what a user should know about an ok (or failed) document; README "Warnings" lists them */
@@ -40,16 +42,36 @@ export interface ManifestEntry {
   records: { facts: number; line_items: number; basic_items: number; evaluations: number; indicators: number; table_cells: number; staff: number; units: number } | null;
   checks_failed: { error: number; warning: number } | null;
   seconds: number;
+  /** peak resident memory of the process that read it, MB (null when not measured) */
+  peak_rss_mb: number | null;
 }
 
+/** What a finished document's manifest entry says about its content (the document process sends only this). */
+export type DocumentSummary = Pick<ManifestEntry, 'pages' | 'ocr_pages' | 'unreadable_pages' | 'records' | 'checks_failed'>;
+
+export function summarize(doc: DocumentResult): DocumentSummary {
+  return {
+    pages: doc.source.pages,
+    ocr_pages: doc.source.ocr,
+    unreadable_pages: doc.source.unreadable_pages.map((p) => ({ page: p.page, reason: p.reason })),
+    records: { facts: doc.facts.length, line_items: doc.line_items.length, basic_items: doc.basic_items.length, evaluations: doc.evaluations.length, indicators: doc.indicators.length, table_cells: doc.table_cells.length, staff: doc.staff.length, units: doc.units.length },
+    checks_failed: { error: doc.checks.filter((c) => c.severity === 'error').length, warning: doc.checks.filter((c) => c.severity === 'warning').length },
+  };
+}
+
+/** The whole store: every document in the output folder, whichever run (or worker) read it. */
 export interface Manifest {
   juesuan_version: string;
+  /** the run that last rebuilt the corpus files */
   started: string;
   finished: string;
   rules_dir: string;
+  /** every finished document of the store, by doc_id */
   documents: ManifestEntry[];
 }
 
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
   await writeInside(outDir, ['manifest.json'], JSON.stringify(manifest, null, 2) + '\n');
 }
+
+export { CSV_NAMES };

@@ -10,8 +10,11 @@
  *     the realpath of the output directory, so a symlink planted inside --out cannot lead out of it.
  * Symlinks are never followed for the last segment: a rename replaces a link, rm removes the link itself.
  */
-import { constants } from 'node:fs';
-import { access, lstat, mkdir, realpath, rm, stat } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { access, link, lstat, mkdir, readFile, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { writeAtomic } from './atomic.js';
 
@@ -20,6 +23,12 @@ import { writeAtomic } from './atomic.js';
  * writeAtomic a `.<name>.<pid>.<time>.tmp` sibling.
  */
 export const MAX_SEGMENT_BYTES = 180;
+
+/**
+ * The store's own bookkeeping inside --out (the per-document journal, src/write/store.ts). It starts with
+ * a dot, so no doc_id can ever be this name; only as the first segment is it let through.
+ */
+export const STORE_DIR = '.juesuan';
 
 /** What may not appear in a segment: separators (POSIX and Windows), NUL and the other control characters. */
 const UNSAFE_CHARS = /[/\\\u0000-\u001f\u007f]/gu;
@@ -52,7 +61,7 @@ export function isPlainFileName(s: string): boolean {
   return typeof s === 'string' && s !== '' && s !== '.' && s !== '..' && !/[/\u0000]/.test(s);
 }
 
-function truncateUtf8(s: string, maxBytes: number): string {
+export function truncateUtf8(s: string, maxBytes: number): string {
   let out = '';
   let bytes = 0;
   for (const ch of s) {
@@ -84,7 +93,8 @@ function within(root: string, p: string): boolean {
  */
 async function resolveInside(root: string, segments: string[], create: boolean): Promise<string> {
   if (segments.length === 0) throw new UnsafePathError('拒绝写出：没有文件名');
-  for (const s of segments) {
+  for (const [i, s] of segments.entries()) {
+    if (i === 0 && s === STORE_DIR) continue;
     if (!isSafeSegment(s)) throw new UnsafePathError(`拒绝写出：${JSON.stringify(s)} 不是安全的文件名（含路径分隔符、控制字符、以点开头或为空）`);
   }
   // The output directory itself is the user's choice (--out), made when missing.
@@ -98,6 +108,11 @@ async function resolveInside(root: string, segments: string[], create: boolean):
     if (!within(realRoot, dir)) throw new UnsafePathError(`拒绝写出：${path.join(root, ...segments)} 会写到 ${root} 之外（${next} 实际指向 ${dir}）`);
   }
   return path.join(dir, segments[segments.length - 1]);
+}
+
+/** The checked path of root/segments… for reading (its parent folders must exist). */
+export function readPathInside(root: string, segments: string[]): Promise<string> {
+  return resolveInside(root, segments, false);
 }
 
 /**
@@ -128,6 +143,73 @@ export async function removeInside(root: string, segments: string[]): Promise<vo
   const st = await lstat(target).catch(() => undefined);
   if (!st) return;
   await rm(target, { recursive: st.isDirectory(), force: true });
+}
+
+/**
+ * Creates root/segments… with `content` only if nothing is there yet; returns false when something is.
+ * Written to a temporary sibling first and hard-linked into place (link fails when the name exists, and is
+ * atomic between processes): a reader never sees the file empty or half-written, as it could with O_EXCL.
+ */
+export async function createExclusive(root: string, segments: string[], content: string): Promise<boolean> {
+  const file = await resolveInside(root, segments, true);
+  const tmp = tmpSibling(file);
+  await writeFile(tmp, content, { flag: 'wx' });
+  try {
+    await link(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** Reads root/segments… (checked like a write), or undefined when it does not exist. */
+export async function readInside(root: string, segments: string[]): Promise<string | undefined> {
+  try {
+    return await readFile(await resolveInside(root, segments, false), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** The names in the folder root/segments… (checked), none when it does not exist. */
+export async function listInside(root: string, segments: string[]): Promise<string[]> {
+  try {
+    const dir = await resolveInside(root, [...segments, 'x'], false);
+    return await readdir(path.dirname(dir));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/**
+ * Streams a file into root/segments…: written to a temporary sibling and renamed into place when `write`
+ * has finished, so readers see the old file or the whole new one, never a part (memory stays flat).
+ */
+export async function streamInside(root: string, segments: string[], write: (out: Writable) => Promise<void>): Promise<string> {
+  const file = await resolveInside(root, segments, true);
+  const tmp = tmpSibling(file);
+  const out = createWriteStream(tmp, { flags: 'wx' });
+  try {
+    await write(out);
+    out.end();
+    await finished(out);
+    await rename(tmp, file);
+  } catch (err) {
+    out.destroy();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  return file;
+}
+
+/** A temporary name next to `file`, unique between processes and machines sharing the folder. */
+function tmpSibling(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**

@@ -93,10 +93,14 @@ describe('hostile file names stay inside --out', () => {
     expect(await readFile(path.join(tmp, 'sentinel.txt'), 'utf8')).toBe('must survive');
   });
 
-  describe('when the same names fail', () => {
+  describe('when the same files fail (their content replaced by a damaged one)', () => {
+    let beforeBad: Record<string, string>;
     beforeAll(async () => {
-      bad = await cli(['extract', path.join(tmp, 'in-bad'), '--out', out, '--concurrency', '2']);
-      console.info(`$ juesuan extract in-bad/ --out out\n${bad.stdout}${bad.stderr}`);
+      // the same paths, so the same keys (files of the same name elsewhere would get keys of their own)
+      for (const n of NAMES) await copyFile(path.join(tmp, 'in-bad', n), path.join(tmp, 'in-ok', n));
+      beforeBad = await snapshot(tmp, ['out']);
+      bad = await cli(['extract', path.join(tmp, 'in-ok'), '--out', out, '--concurrency', '2']);
+      console.info(`$ juesuan extract in-ok/ --out out (now damaged)\n${bad.stdout}${bad.stderr}`);
     }, 120_000);
 
     it('deletes only their own folders inside --out', async () => {
@@ -107,7 +111,7 @@ describe('hostile file names stay inside --out', () => {
       for (const n of NAMES) expect(left).not.toContain(IDS[n]);
       expect(left).toContain('keep.txt');
       expect(left).toContain('manifest.json');
-      expect(await snapshot(tmp, ['out'])).toEqual(before);
+      expect(await snapshot(tmp, ['out'])).toEqual(beforeBad);
     });
   });
 
@@ -123,6 +127,7 @@ describe('hostile file names stay inside --out', () => {
 
     beforeAll(async () => {
       // a genuine extraction to start from (its outputs were removed by the failing run above)
+      for (const n of NAMES) await copyFile(fixture('owner-password-only.pdf'), path.join(tmp, 'in-ok', n));
       const r = await cli(['extract', path.join(tmp, 'in-ok', 'a\\b.pdf'), '--out', path.join(tmp, 'x'), '--ocr', 'never']);
       expect(r.code).toBe(0);
       await copyFile(path.join(tmp, 'x', 'a_b', 'document.json'), path.join(tmp, 'ok-doc.json'));
