@@ -102,7 +102,8 @@ export const indicatorSchema = z.strictObject({
   cells: z.record(z.string(), cellProvenance),
 });
 
-export const unreadCellSchema = z.strictObject({ page: z.number().int().positive(), bbox: box, source_text: z.string(), reason: z.string().min(1) });
+// An OCR'd row that could not be read carries the confidence of its words, like any OCR'd value.
+export const unreadCellSchema = z.strictObject({ page: z.number().int().positive(), bbox: box, source_text: z.string(), reason: z.string().min(1), confidence: provenance.confidence });
 
 export const checkSchema = z.strictObject({
   check: z.string().min(1),
