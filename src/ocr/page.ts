@@ -4,7 +4,8 @@
  * lives only inside this call (render → OCR → drop), so a document never holds more than one.
  */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { clearEdgeLines, cropGray, renderPageGray, scannedPageDpi, type GrayImage } from '../read/render.js';
+import { applyMatrix, clearEdgeLines, cropGray, invertMatrix, renderPageGray, scannedPageDpi, type GrayImage } from '../read/render.js';
+import type { Matrix } from '../read/rulings.js';
 import type { Segment } from '../read/types.js';
 import { isCjk } from '../normalize/chars.js';
 import { compileCleanup, type CompiledCleanup } from './cleanup.js';
@@ -12,7 +13,7 @@ import { PSM, type OcrPool } from './engine.js';
 import { gridCells, type Cell } from './grid.js';
 import { deskew } from './deskew.js';
 import { despeckle, stretchContrast } from './despeckle.js';
-import { detectRulings, toPdfSegments, type ImageRulings } from './rulings.js';
+import { detectRulings, toPdfSegments, type ImageRulingOptions, type PxLine, type PxRulings } from './rulings.js';
 import type { OcrRules } from './rules.js';
 import { linesToItems, ocrLines, type OcrLine, type OcrTextItem } from './words.js';
 
@@ -24,6 +25,12 @@ export interface OcrPageOptions {
   rules: OcrRules;
   /** recognise ruled tables cell by cell (default true) */
   cells?: boolean;
+  /**
+   * the page's own vector rulings (src/read/rulings.ts readSegments): exact where the page has them (a
+   * garbled text layer over a vector page), so they are the page's rulings and its OCR cell grid; on a
+   * scanned page, lines found in the image are added where no vector line is
+   */
+  vectorSegments?: Segment[];
 }
 
 export interface OcrPageResult {
@@ -54,16 +61,21 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
   const rendered = await renderPageGray(page, dpi);
   const { pxToPdf } = rendered;
   const r = rules.rulings;
+  const vector = opts.vectorSegments ?? [];
+  // A page drawn with vectors and not a scan is rendered straight, and its vector rulings are exact.
+  const vectorOnly = vector.length > 0 && !scan;
   // Rotation about the centre keeps the page in place, so pxToPdf still maps the straightened image.
   const levelled = rules.despeckle ? stretchContrast(rendered.image) : rendered.image;
-  const straight = rules.deskew
-    ? deskew(levelled, { maxDeg: rules.deskew.max_deg, minDeg: rules.deskew.min_deg, threshold: r.threshold })
+  const straight = rules.deskew && !vectorOnly
+    ? deskew(levelled, { maxDeg: rules.deskew.max_deg, minDeg: rules.deskew.min_deg, threshold: rules.ink_threshold })
     : { image: levelled, angle: 0 };
   const angle = straight.angle;
   const image = rules.despeckle
-    ? despeckle(straight.image, { threshold: r.threshold, maxSize: Math.max(1, Math.round(rules.despeckle.max_size_in * dpi)), isolation: Math.max(1, Math.round(rules.despeckle.isolation_in * dpi)), flank: Math.max(1, Math.round(rules.despeckle.flank_in * dpi)) }).image
+    ? despeckle(straight.image, { threshold: rules.ink_threshold, maxSize: Math.max(1, Math.round(rules.despeckle.max_size_in * dpi)), isolation: Math.max(1, Math.round(rules.despeckle.isolation_in * dpi)), flank: Math.max(1, Math.round(rules.despeckle.flank_in * dpi)) }).image
     : straight.image;
-  const rulings = detectRulings(image, dpi, { threshold: r.threshold, minLengthIn: r.min_length_in, minCellIn: r.min_cell_in, gapIn: r.gap_in, maxThicknessIn: r.max_thickness_in });
+  // Lines are found before despeckling: a faint hairline's darker noise pixels look like specks.
+  const fromVectors = pxRulings(vector, pxToPdf, dpi);
+  const rulings = vectorOnly ? fromVectors : mergeRulings(fromVectors, detectRulings(straight.image, dpi, rulingOptions(rules)), r.align_tolerance_in * dpi);
   const cells = opts.cells === false ? [] : gridCells(rulings, r.align_tolerance_in * dpi);
 
   // The page pass sees the image without its rulings: a border beside text is read as | or 1.
@@ -87,7 +99,7 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
   items.sort((a, b) => b.y - a.y || a.x - b.x);
   return {
     items,
-    segments: toPdfSegments(rulings, pxToPdf),
+    segments: vectorOnly ? vector : toPdfSegments(rulings, pxToPdf),
     dpi,
     nativeDpi: scan ? scan.dpi : null,
     seconds: (performance.now() - started) / 1000,
@@ -98,7 +110,7 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
 }
 
 /** A copy of the image with the ruling lines painted white (thickness plus a pixel each side). */
-function eraseLines(img: GrayImage, rulings: ImageRulings): GrayImage {
+function eraseLines(img: GrayImage, rulings: PxRulings): GrayImage {
   const data = img.data.slice();
   const half = (l: { thickness: number }) => Math.ceil(l.thickness / 2) + 2;
   for (const l of rulings.horizontal) {
@@ -113,6 +125,42 @@ function eraseLines(img: GrayImage, rulings: ImageRulings): GrayImage {
     }
   }
   return { width: img.width, height: img.height, data };
+}
+
+/** Vector segments (PDF points) as pixel lines of the page image rendered with `pxToPdf`. */
+function pxRulings(segments: Segment[], pxToPdf: Matrix, dpi: number): PxRulings {
+  const toPx = invertMatrix(pxToPdf);
+  const thickness = Math.max(1, (0.75 * dpi) / 72);
+  const out: PxRulings = { horizontal: [], vertical: [] };
+  for (const s of segments) {
+    const [ax, ay] = applyMatrix(toPx, s.x1, s.y1);
+    const [bx, by] = applyMatrix(toPx, s.x2, s.y2);
+    if (Math.abs(ay - by) <= Math.abs(ax - bx)) {
+      const y = (ay + by) / 2;
+      out.horizontal.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: y, y2: y, thickness });
+    } else {
+      const x = (ax + bx) / 2;
+      out.vertical.push({ x1: x, x2: x, y1: Math.min(ay, by), y2: Math.max(ay, by), thickness });
+    }
+  }
+  return out;
+}
+
+/** Vector lines, and the lines found in the image that lie on none of them. */
+function mergeRulings(vector: PxRulings, image: PxRulings, tol: number): PxRulings {
+  const onVector = (l: PxLine, list: PxLine[], horizontal: boolean) =>
+    list.some((v) => (horizontal ? Math.abs(v.y1 - l.y1) <= tol && l.x1 >= v.x1 - tol && l.x2 <= v.x2 + tol : Math.abs(v.x1 - l.x1) <= tol && l.y1 >= v.y1 - tol && l.y2 <= v.y2 + tol));
+  return {
+    ...image,
+    horizontal: [...vector.horizontal, ...image.horizontal.filter((l) => !onVector(l, vector.horizontal, true))],
+    vertical: [...vector.vertical, ...image.vertical.filter((l) => !onVector(l, vector.vertical, false))],
+  };
+}
+
+/** rules/ocr.yaml `rulings` as detectRulings options. */
+export function rulingOptions(rules: OcrRules): ImageRulingOptions {
+  const r = rules.rulings;
+  return { minLengthIn: r.min_length_in, minCellIn: r.min_cell_in, maxThicknessIn: r.max_thickness_in, windowIn: r.window_in, sensitivity: r.sensitivity, minContrast: r.min_contrast, bridgeIn: r.bridge_in };
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -190,7 +238,7 @@ async function readCells(image: GrayImage, dpi: number, cells: Cell[], pageLines
     if (x1 - x0 < 4 || y1 - y0 < 4) return null;
     // Crop wider than the inset and wipe what remains of the borders: on a skewed scan a fixed inset
     // either leaves border ink in the crop or cuts into text touching the border.
-    const box = clearEdgeLines(cropGray(image, x0 - inset, y0 - inset, x1 + inset, y1 + inset), 2 * inset, c.edge_threshold ?? rules.rulings.threshold);
+    const box = clearEdgeLines(cropGray(image, x0 - inset, y0 - inset, x1 + inset, y1 + inset), 2 * inset, c.edge_threshold ?? rules.ink_threshold);
     const ink = inkRows(box, 0, 0, box.width, box.height);
     if (ink.count / (box.width * box.height) < c.min_ink) return null;
     const crop = cropGray(box, 0, 0, box.width, box.height, pad);

@@ -27,12 +27,12 @@ export function ocrSourcer(setup: OcrSetup): PageSourcer {
     const verdict = judgeTextLayer(fromText.items.map((i) => i.str).join(''), setup.vocabulary);
     const decision = decidePageSource(verdict, setup.mode);
     if (decision.source !== 'ocr') return { ...fromText, source: decision.source, sourceReason: decision.reason };
-    const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules });
+    const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules, vectorSegments: fromText.segments });
     return {
       ...fromText,
       items: r.items.map((it) => ({ ...it, str: correctText(it.str, lexicon) })),
-      // a scan has no vector rulings; a garbled page's vector rulings are still right, the image's too
-      segments: r.segments.length ? r.segments : fromText.segments,
+      // the page's own vector rulings where it has them (exact), else the lines found in the image
+      segments: r.segments,
       source: 'ocr',
       sourceReason: decision.reason,
       ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10 },

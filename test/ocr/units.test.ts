@@ -106,9 +106,24 @@ describe('rulings and cells from an image', () => {
     expect(cells).toHaveLength(4);
   });
   it('ignores text-like strokes', () => {
-    const img: GrayImage = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255) };
-    for (let c = 0; c < 10; c++) for (let x = c * 35; x < c * 35 + 25; x++) img.data[50 * 400 + x] = 0; // a row of 一
-    expect(detectRulings(img, 200).horizontal).toHaveLength(0);
+    // a row of glyphs built of strokes (三, 十, 口, 丁 …): tops lined up, bodies below
+    const img: GrayImage = { width: 420, height: 100, data: new Uint8Array(420 * 100).fill(255) };
+    const bar = (x0: number, x1: number, y: number) => {
+      for (let x = x0; x < x1; x++) for (let k = 0; k < 2; k++) img.data[(y + k) * 420 + x] = 0;
+    };
+    const stem = (x: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let k = 0; k < 2; k++) img.data[y * 420 + x + k] = 0;
+    };
+    for (let c = 0; c < 11; c++) {
+      const x = 10 + c * 36;
+      bar(x, x + 26, 38); // every glyph has a top stroke at the same height
+      if (c % 3 === 0) bar(x + 3, x + 23, 50), bar(x, x + 26, 62); // 三
+      if (c % 3 === 1) stem(x + 12, 38, 64), bar(x + 2, x + 24, 52); // 干
+      if (c % 3 === 2) stem(x + 2, 38, 64), stem(x + 23, 38, 64), bar(x + 2, x + 25, 63); // 口
+    }
+    const r = detectRulings(img, 200);
+    expect(r.horizontal).toHaveLength(0);
+    expect(r.vertical).toHaveLength(0);
   });
   it('maps pixels to PDF points, origin bottom-left', () => {
     const segs = toPdfSegments({ horizontal: [{ x1: 0, y1: 100, x2: 200, y2: 100, thickness: 2 }], vertical: [] }, [72 / 200, 0, 0, -72 / 200, 0, 842]);
