@@ -8,6 +8,7 @@ import type { Cell, Table } from '../tables/index.js';
 import { cellAt } from '../tables/index.js';
 import { toLines } from '../tables/text.js';
 import { foldChar } from '../normalize/chars.js';
+import { fuzzyMatch, literalAlternatives } from '../normalize/fuzzy.js';
 import type { CodedTableRule, CodedTablesRules, TableRules } from '../rules/tables-schema.js';
 import { newFact, type Fact, type LineItem } from './types.js';
 import { cellKey, cellNumber, cellValue, roundBox, rowProvenance, topCells, type NumberRules } from './table-cells.js';
@@ -68,10 +69,15 @@ export function readCodedTables(tables: readonly Table[], pages: readonly PageCo
   const out: CodedTablesResult = { tables: [], line_items: [], totals: [], unread: [] };
   const titles = r.tables.map((t) => ({ rule: t, re: new RegExp(t.title, 'u') }));
   const unitRe = new RegExp(r.unit.pattern, 'u');
+  const titleLike = r.title_like ? new RegExp(r.title_like, 'u') : null;
   for (const table of tables) {
     const above = linesAbove(table, byPage.get(table.page), tables, r.title_lines);
-    const hit = above.map((line) => ({ line, t: titles.find((t) => t.re.test(line)) })).find((x) => x.t);
-    if (!hit?.t) continue;
+    const hit = matchTitle(above, titles);
+    if (!hit) {
+      const titled = titleLike && above.find((l) => titleLike.test(l));
+      if (titled) out.unread.push({ page: table.page, bbox: roundBox(table.bbox), source_text: titled, reason: `第${table.page}页的表格“${titled}”与规则中的表名都不符，未读取` });
+      continue;
+    }
     const unit = above.map((l) => unitRe.exec(l)?.groups?.unit).find(Boolean) ?? r.unit.default;
     const read = readTable(table, hit.t.rule, hit.line, unit, r, out.unread);
     if (!read) continue;
@@ -80,6 +86,22 @@ export function readCodedTables(tables: readonly Table[], pages: readonly PageCo
     if (read.total) out.totals.push(read.total);
   }
   return out;
+}
+
+/**
+ * The rule whose title is printed above a table: an exact match on any line first, else a line one
+ * character off a title (OCR: "一般公共了预算财政拨款支出决算表"), never one as close to another rule's title.
+ */
+export function matchTitle<T extends { re: RegExp }>(lines: readonly string[], titles: readonly T[]): { line: string; t: T } | null {
+  for (const line of lines) {
+    const t = titles.find((x) => x.re.test(line));
+    if (t) return { line, t };
+  }
+  for (const line of lines) {
+    const t = titles.find((x) => fuzzyMatch(line, x.re, { others: titles.filter((o) => o !== x).flatMap((o) => literalAlternatives(o.re.source)?.alternatives ?? []) }));
+    if (t) return { line, t };
+  }
+  return null;
 }
 
 interface Columns {

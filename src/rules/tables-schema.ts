@@ -84,6 +84,8 @@ export const codedTablesRulesSchema = z.strictObject({
     name: regex,
   }),
   total_label: regex,
+  /** a line above a table that looks like a report table's title: when it matches none of `tables`, the table is reported unread */
+  title_like: regex.optional(),
   tables: z.array(codedTableRuleSchema).min(1),
 });
 

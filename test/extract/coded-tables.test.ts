@@ -73,5 +73,19 @@ describe('readCodedTables', () => {
     ]);
     const r = readCodedTables([table], [pageWith(1, ['一般公共预算财政拨款基本支出决算表'])], rules);
     expect(r.tables).toEqual([]);
+    // ...but says so: a table titled like a report table that no rule reads
+    expect(r.unread).toEqual([expect.objectContaining({ page: 1, source_text: '一般公共预算财政拨款基本支出决算表', reason: '第1页的表格“一般公共预算财政拨款基本支出决算表”与规则中的表名都不符，未读取' })]);
+  });
+
+  it('reads a table whose OCR\'d title has one character extra, missing or wrong', () => {
+    const rows = [
+      ['科目编码', '科目名称', '本年支出'],
+      ['201', '一般公共服务支出', '1.00'],
+    ];
+    for (const title of ['一般公共了预算财政拨款支出决算表', '一般公共预算财政拨款支决算表', '表五一般公共预箅财政拨款支出决算表']) {
+      const r = readCodedTables([buildTable(rows)], [pageWith(1, [title])], rules);
+      expect(r.line_items.map((l) => l.code), title).toEqual(['201']);
+      expect(r.tables[0].title).toBe(title);
+    }
   });
 });
