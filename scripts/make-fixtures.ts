@@ -253,6 +253,20 @@ export async function makeFixtures(): Promise<void> {
     purpose: 'a text layer that is present but garbage: must be detected (and sent to OCR), not extracted as if it were text — see the note below for exactly what pdf.js returns',
   });
 
+  // -- garbled-hairline-table: a garbled text layer over a vector table drawn as thin grey rectangles --
+  // (how WPS / Excel exports draw cell borders): OCR must use the page's own vector rulings
+  const hairBorders = { widthPt: 0.1, grey: 0.5, fill: true };
+  const hairClean = await renderReport([other.partThreeFour()[1]], null, { ...R, title: 'garbled text layer over a hairline table', creationDate: date(other.PUBLISHED), borders: hairBorders });
+  const { bytes: hairGarbled, removed: hairRemoved } = stripToUnicode(hairClean);
+  if (hairRemoved === 0) throw new Error('no /ToUnicode entry found to strip');
+  out('garbled-hairline-table.pdf', hairGarbled);
+  entries.push({
+    id: 'garbled-hairline-table',
+    file: 'garbled-hairline-table.pdf',
+    origin: `generated: the 表五 page of other-dept-2019 with its table borders drawn as filled rectangles ${hairBorders.widthPt} pt thick in 50% grey, then the /ToUnicode entries of its ${hairRemoved} font dictionaries blanked out (as garbled-text-layer.pdf)`,
+    purpose: 'a garbled text layer over a vector page whose rulings are hairlines: OCR reads the page but takes the exact vector rulings for the table and its cell grid',
+  });
+
   // -- the sample (not generated) --------------------------------------------------------------
   const sampleTruth = JSON.parse(readFileSync(path.join(FIXTURES, 'urumqi-gxj-2021.truth.json'), 'utf8')) as Truth;
   const sampleFailures = runChecks(sampleTruth);
