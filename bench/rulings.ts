@@ -6,6 +6,7 @@
  * true ruling length found within 0.02 in) and precision (share of the found length on a true ruling).
  *
  *   npx tsx bench/rulings.ts [source.pdf] [--pages 20,21,33] [--styles black,hairline,grey] [--noise office,faded] [--dpi 150,200,300]
+ *   npx tsx bench/rulings.ts source.pdf --scan scan-of-it.pdf --dpi 200     # an existing scan, every page
  */
 import { readFile } from 'node:fs/promises';
 import { BORDER_STYLES, NOISE_PROFILES, prng, scanPage, segmentsToPx, type BorderStyleName, type NoiseProfileName } from '../scripts/fixtures/scan-sim.js';
@@ -69,6 +70,53 @@ function compare(truth: Segment[], found: PxLine[], tol: number): { recall: numb
     fc += covered(iv, near);
   }
   return { recall: tl ? tc / tl : 1, precision: fl ? fc / fl : 1 };
+}
+
+const scanFile = (() => {
+  const i = args.indexOf('--scan');
+  return i >= 0 ? args.splice(i, 2)[1] : undefined;
+})();
+
+/** Best match of found lines to the truth over shifts of ±12 px (a scan is shifted on the glass). */
+function compareShifted(truth: Segment[], found: PxLine[], tol: number): { recall: number; precision: number } {
+  let best = { recall: 0, precision: 0 };
+  for (let dy = -12; dy <= 12; dy += 2) {
+    for (let dx = -12; dx <= 12; dx += 2) {
+      const moved = found.map((f) => ({ ...f, x1: f.x1 - dx, x2: f.x2 - dx, y1: f.y1 - dy, y2: f.y2 - dy }));
+      const c = compare(truth, moved, tol);
+      if (c.recall + c.precision > best.recall + best.precision) best = c;
+    }
+  }
+  return best;
+}
+
+if (scanFile) {
+  // an existing scan of `file` (same pages): its lines against the source's vector rulings
+  await withPdf(file, new Uint8Array(await readFile(file)), async (src) => {
+    await withPdf(scanFile, new Uint8Array(await readFile(scanFile)), async (scan) => {
+      const dpi = dpis[0];
+      let r = 0, p = 0, n = 0;
+      const rows: string[] = [];
+      for (let pn = 1; pn <= scan.numPages; pn++) {
+        const page = await src.getPage(pn);
+        const { pxToPdf } = await renderPageGray(page, dpi);
+        const toPx = invert(pxToPdf);
+        const truth = segmentsToPx(await readSegments(page), (x, y) => applyMatrix(toPx, x, y)).filter((s) => Math.max(s.x2 - s.x1, s.y2 - s.y1) >= 0.3 * dpi);
+        const { image } = await renderPageGray(await scan.getPage(pn), dpi);
+        const straight = deskew(stretchContrast(image), { maxDeg: rules.deskew!.max_deg, minDeg: rules.deskew!.min_deg, threshold: rules.ink_threshold });
+        const found = detectRulings(straight.image, dpi, rulingOptions(rules));
+        const all = [...found.horizontal, ...found.vertical];
+        if (!truth.length && !all.length) continue;
+        const c = compareShifted(truth, all, Math.max(3, 0.02 * dpi));
+        r += c.recall;
+        p += c.precision;
+        n++;
+        rows.push(`p${pn} ${(100 * c.recall).toFixed(0)}/${(100 * c.precision).toFixed(0)}`);
+      }
+      console.log(`${scanFile} (${dpi} dpi): recall ${((100 * r) / n).toFixed(1)}%  precision ${((100 * p) / n).toFixed(1)}% over ${n} pages with lines (${rows.join(', ')})`);
+    });
+  });
+  process.exit(0);
 }
 
 await withPdf(file, new Uint8Array(await readFile(file)), async (doc) => {

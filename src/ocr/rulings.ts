@@ -173,8 +173,9 @@ export function detectRulings(img: GrayImage, dpi: number, opts: ImageRulingOpti
         spans.filter((c) => Math.abs(c - end) <= reach && inkAlong(t, dark, W, H, vertical, end, c)).sort((u, v) => Math.abs(u - end) - Math.abs(v - end))[0];
       const sa = t.open[0] ? snap(t.a) : undefined;
       const sb = t.open[1] ? snap(t.b) : undefined;
-      const a = sa !== undefined ? Math.min(t.a, sa) : t.a + over(t);
-      const b = sb !== undefined ? Math.max(t.b, sb) : t.b - over(t);
+      // (an end cut back to where the ink stops in the image is where the line ends)
+      const a = sa !== undefined ? Math.min(t.a, sa) : t.cut?.[0] ? t.a : t.a + over(t);
+      const b = sb !== undefined ? Math.max(t.b, sb) : t.cut?.[1] ? t.b : t.b - over(t);
       const joined = spans.some((c) => Math.abs(c - a) <= reach) || spans.some((c) => Math.abs(c - b) <= reach);
       return { x1: a, x2: b, y1: t.c, y2: t.c, thickness: t.thickness, contrast: t.contrast, joined };
     });
@@ -197,8 +198,13 @@ export function detectRulings(img: GrayImage, dpi: number, opts: ImageRulingOpti
   // darker than the threshold (the averaged edge of a glyph hovers at it).
   // Either way it stands clear of other ink for most of its length (text near a border is not that near).
   const steady = (t: Traced) => t.crowded <= 0.5 && (t.b - t.a + 1 >= 2 * minLen || (t.flat >= 0.8 && t.contrast >= 1.5 * threshold));
-  const candH = hs.filter((t) => t.b - t.a + 1 >= minLen * 0.8 && steady(t) && solid(t, dark, W, H, false, t.open[0] ? 0 : over(t), t.open[1] ? 0 : over(t)));
-  const candV = vs.filter((t) => t.b - t.a + 1 >= minV && steady(t) && solid(t, dark, W, H, true, t.open[0] ? 0 : over(t), t.open[1] ? 0 : over(t)));
+  const solidOnes = (list: Traced[], vertical: boolean, min: number) =>
+    list
+      .filter((t) => t.b - t.a + 1 >= min && steady(t))
+      .map((t) => solidify(t, dark, W, H, vertical, t.open[0] ? 0 : over(t), t.open[1] ? 0 : over(t)))
+      .filter((t): t is Traced => t !== null && t.b - t.a + 1 >= min);
+  const candH = solidOnes(hs, false, minLen * 0.8);
+  const candV = solidOnes(vs, true, minV);
   const longH = candH.filter((t) => explained(t, candV));
   const longV = candV.filter((t) => explained(t, candH));
   const horizontal = joinPieces(settle(longH, longV, false), bridge).filter(long).map(strip);
@@ -269,26 +275,40 @@ function inkAlong(t: Traced, dark: Uint8Array, W: number, H: number, vertical: b
 }
 
 /**
- * Is the line solid ink along its slices? The average along it bridges the gaps between glyphs whose
- * strokes stand in a row (the 横 of neighbouring characters at one height); in the image itself those
- * gaps are paper. Measured with a 3 px average along (at the slice's row or one beside it): at most 5%
- * of the positions fall below a third of the line's averaged darkness.
+ * The line as far as it is solid ink along its slices, or null when it is not. The average along it
+ * bridges the gaps between glyphs whose strokes stand in a row (the 横 of neighbouring characters at one
+ * height), and runs on past a border's end into whatever ink is near; in the image itself those gaps are
+ * paper. Measured with a 3 px average along (at the slice's row or one beside it) against a third of the
+ * line's averaged darkness: paper at an end is cut off, and at most 5% of what is left may be paper.
  */
-function solid(t: Traced, dark: Uint8Array, W: number, H: number, vertical: boolean, trimA: number, trimB: number): boolean {
+function solidify(t: Traced, dark: Uint8Array, W: number, H: number, vertical: boolean, trimA: number, trimB: number): Traced | null {
   // the slices past the line's ends that only the averaging window saw are not the line
-  const keep = t.path.ls.map((l) => l >= t.a + trimA && l <= t.b - trimB);
-  const ls = t.path.ls.filter((_, i) => keep[i]);
-  const cs = t.path.cs.filter((_, i) => keep[i]);
-  if (ls.length === 0) return false;
-  const v = new Float64Array(ls.length);
-  for (let i = 0; i < ls.length; i++) v[i] = rawAt(dark, W, H, vertical, ls[i], cs[i]);
-  // against the averaged darkness: a line is as dark in the image as on average, glyph strokes with
-  // paper between them are darker, the paper far lighter
+  const idx = t.path.ls.map((l, i) => [l, i] as const).filter(([l]) => l >= t.a + trimA && l <= t.b - trimB).map(([, i]) => i);
+  if (idx.length === 0) return null;
   const typical = t.contrast;
+  const hole = idx.map((i) => rawAt(dark, W, H, vertical, t.path.ls[i], t.path.cs[i]) < typical / 3);
+  // cut paper off the ends: an end starts at the first of 5 solid slices in a row
+  const run = 5;
+  let i0 = 0;
+  while (i0 < hole.length && hole.slice(i0, i0 + run).some(Boolean)) i0++;
+  let i1 = hole.length - 1;
+  while (i1 >= i0 && hole.slice(Math.max(i0, i1 - run + 1), i1 + 1).some(Boolean)) i1--;
+  if (i1 - i0 + 1 < run) return null;
+  const holes = hole.slice(i0, i1 + 1).filter(Boolean).length;
+  if (holes > 0.05 * (i1 - i0 + 1)) return null;
   typicalInk.set(t, typical);
-  let holes = 0;
-  for (const x of v) if (x < typical / 3) holes++;
-  return holes <= 0.05 * v.length;
+  if (i0 === 0 && i1 === hole.length - 1) return t;
+  const cutA = i0 > 0;
+  const cutB = i1 < hole.length - 1;
+  const out: Traced = {
+    ...t,
+    a: cutA ? t.path.ls[idx[i0]] : t.a,
+    b: cutB ? t.path.ls[idx[i1]] : t.b,
+    open: [cutA ? false : t.open[0], cutB ? false : t.open[1]],
+    cut: [cutA || !!t.cut?.[0], cutB || !!t.cut?.[1]],
+  };
+  typicalInk.set(out, typical);
+  return out;
 }
 
 /** Darkness below the paper level, per pixel (0 where the pixel is at least as bright as paper). */
@@ -411,6 +431,8 @@ interface Traced {
   crowded: number;
   /** where each slice was: position along, centre across */
   path: { ls: number[]; cs: number[] };
+  /** ends cut back to where the ink stops in the image */
+  cut?: [boolean, boolean];
 }
 
 interface Track {
