@@ -309,6 +309,18 @@ export async function makeFixtures(): Promise<void> {
       purpose: 'expected extraction of urumqi-gxj-2021-scan200-noisy.pdf',
     },
     {
+      id: 'urumqi-gxj-2021-turned',
+      file: 'urumqi-gxj-2021-turned.pdf',
+      origin: 'generated (scripts/make-noisy-scan.ts --fixture urumqi-gxj-2021-turned, seeded): pages 3, 4, 15 and 36 of urumqi-gxj-2021.pdf scanned at 200 dpi with the office noise profile, page 3 turned 90° clockwise, page 15 180°, page 36 270° (the PDF pages sized to the turned images)',
+      purpose: 'pages scanned sideways or upside down: detected, read upright, reported in the manifest (golden test scan-turned)',
+    },
+    {
+      id: 'urumqi-gxj-2021-turned-truth',
+      file: 'urumqi-gxj-2021-turned.truth.json',
+      origin: 'generated (scripts/make-noisy-scan.ts): urumqi-gxj-2021.truth.json restricted to the records the text PDF prints on those pages',
+      purpose: 'expected extraction of urumqi-gxj-2021-turned.pdf',
+    },
+    {
       id: 'scanned-other-dept-2019',
       file: 'scanned-other-dept-2019.pdf',
       origin: 'generated (test/ocr/make-scan-fixture.ts): pages 2 and 9 of other-dept-2019.pdf rendered to 200 dpi grey and wrapped image-only with pdfkit (no text layer, no vector lines)',

@@ -36,6 +36,8 @@ export interface OcrPageReport {
   seconds: number;
   /** mean word confidence of the page, 0–100 */
   mean_confidence: number;
+  /** the page was scanned sideways or upside down and read turned clockwise by this many degrees (boxes are on the upright page) */
+  turned_deg: number;
 }
 
 export interface DocumentResult {
@@ -121,7 +123,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       continue;
     }
     if (page.source === 'ocr' && page.ocr) {
-      ocrPages.push({ page: page.page, reason: page.sourceReason ?? '', dpi: page.ocr.dpi, seconds: page.ocr.seconds, mean_confidence: page.ocr.meanConfidence });
+      ocrPages.push({ page: page.page, reason: page.sourceReason ?? '', dpi: page.ocr.dpi, seconds: page.ocr.seconds, mean_confidence: page.ocr.meanConfidence, turned_deg: page.ocr.turnedDeg ?? 0 });
     }
     const margin = rules.document.furniture.margin;
     readable.push({ page: page.page, height: page.height, lines: dropFurniture(pageLines(page.items).map(normalizeLine), page.height, margin, prepared.furniture) });

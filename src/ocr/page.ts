@@ -13,6 +13,7 @@ import { PSM, type OcrPool } from './engine.js';
 import { gridCells, type Cell } from './grid.js';
 import { deskew } from './deskew.js';
 import { despeckle, stretchContrast } from './despeckle.js';
+import { quarterTurn, uprightTurn, verticalShare, type QuarterTurn } from './orient.js';
 import { detectRulings, toPdfSegments, type ImageRulingOptions, type PxLine, type PxRulings } from './rulings.js';
 import type { OcrRules } from './rules.js';
 import { linesToItems, ocrLines, type OcrLine, type OcrTextItem } from './words.js';
@@ -46,6 +47,11 @@ export interface OcrPageResult {
   cells: number;
   /** skew found in the page image, degrees (rotated back before OCR when at least rules.deskew.min_deg) */
   skewDeg: number;
+  /**
+   * set when the page was scanned sideways or upside down and read turned upright: the clockwise turn,
+   * and the upright page's size in points (items and segments are given on the upright page)
+   */
+  turned?: { deg: QuarterTurn; widthPt: number; heightPt: number };
 }
 
 const cleanupCache = new WeakMap<OcrRules, CompiledCleanup>();
@@ -59,37 +65,88 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
   const scan = await scannedPageDpi(page, rules.render.scan_coverage);
   const dpi = opts.dpi ?? (scan ? clamp(Math.round(scan.dpi), rules.render.min_dpi, rules.render.max_dpi) : rules.render.dpi);
   const rendered = await renderPageGray(page, dpi);
-  const { pxToPdf } = rendered;
-  const r = rules.rulings;
   const vector = opts.vectorSegments ?? [];
   // A page drawn with vectors and not a scan is rendered straight, and its vector rulings are exact.
   const vectorOnly = vector.length > 0 && !scan;
-  // Rotation about the centre keeps the page in place, so pxToPdf still maps the straightened image.
   const levelled = rules.despeckle ? stretchContrast(rendered.image) : rendered.image;
+  const ctx = { page: page.pageNumber, dpi, rules, pool: opts.pool, cleanup, cells: opts.cells !== false };
+  let pass = await pagePass(levelled, rendered.pxToPdf, vector, vectorOnly, ctx);
+  let turned: { deg: QuarterTurn; widthPt: number; heightPt: number } | undefined;
+  // A page whose text lines run down the image was scanned sideways; one that reads poorly may be
+  // upside down: a sample is tried in the four orientations (before any cell is read), and the page is
+  // read again turned upright when one is right.
+  const o = rules.orientation;
+  const sideways = verticalShare(pass.pageLines) > 0.5;
+  if (o && scan && (sideways || wordConfidence(pass.pageLines) < o.poor_confidence)) {
+    const { turn } = await uprightTurn(levelled, dpi, opts.pool, { sample: o.sample, gain: o.gain }, sideways);
+    if (turn !== 0) {
+      const image = quarterTurn(levelled, turn);
+      // Items and rulings of a turned page are given on the page turned upright (points, origin
+      // bottom-left of the upright page), so lines and tables read it like any page.
+      const heightPt = (image.height * 72) / dpi;
+      pass = await pagePass(image, [72 / dpi, 0, 0, -72 / dpi, 0, heightPt], [], false, ctx);
+      turned = { deg: turn, widthPt: (image.width * 72) / dpi, heightPt };
+    }
+  }
+  return {
+    ...(await cellPass(pass, ctx)),
+    dpi,
+    nativeDpi: scan ? scan.dpi : null,
+    seconds: (performance.now() - started) / 1000,
+    turned,
+  };
+}
+
+interface ReadContext {
+  page: number;
+  dpi: number;
+  rules: OcrRules;
+  pool: OcrPool;
+  cleanup: CompiledCleanup;
+  cells: boolean;
+}
+
+interface PagePass {
+  image: GrayImage;
+  pxToPdf: Matrix;
+  vector: Segment[];
+  vectorOnly: boolean;
+  rulings: PxRulings;
+  cells: Cell[];
+  pageLines: OcrLine[];
+  skewDeg: number;
+}
+
+/** Deskew, rulings and whole-page OCR of one (levelled) page image. */
+async function pagePass(levelled: GrayImage, pxToPdf: Matrix, vector: Segment[], vectorOnly: boolean, { dpi, rules, pool, cells: byCell }: ReadContext): Promise<PagePass> {
+  const r = rules.rulings;
+  // Rotation about the centre keeps the page in place, so pxToPdf still maps the straightened image.
   const straight = rules.deskew && !vectorOnly
     ? deskew(levelled, { maxDeg: rules.deskew.max_deg, minDeg: rules.deskew.min_deg, threshold: rules.ink_threshold })
     : { image: levelled, angle: 0 };
-  const angle = straight.angle;
   const image = rules.despeckle
     ? despeckle(straight.image, { threshold: rules.ink_threshold, maxSize: Math.max(1, Math.round(rules.despeckle.max_size_in * dpi)), isolation: Math.max(1, Math.round(rules.despeckle.isolation_in * dpi)), flank: Math.max(1, Math.round(rules.despeckle.flank_in * dpi)) }).image
     : straight.image;
   // Lines are found before despeckling: a faint hairline's darker noise pixels look like specks.
   const fromVectors = pxRulings(vector, pxToPdf, dpi);
   const rulings = vectorOnly ? fromVectors : mergeRulings(fromVectors, detectRulings(straight.image, dpi, rulingOptions(rules)), r.align_tolerance_in * dpi);
-  const cells = opts.cells === false ? [] : gridCells(rulings, r.align_tolerance_in * dpi);
-
+  const cells = byCell ? gridCells(rulings, r.align_tolerance_in * dpi) : [];
   // The page pass sees the image without its rulings: a border beside text is read as | or 1.
-  const pageLines = ocrLines(await opts.pool.recognize(eraseLines(image, rulings), { dpi, psm: PSM.AUTO }));
-  const toItems = (lines: OcrLine[], offsetX = 0, offsetY = 0) => linesToItems(lines, { page: page.pageNumber, pxToPdf, offsetX, offsetY, cleanup });
+  const pageLines = ocrLines(await pool.recognize(eraseLines(image, rulings), { dpi, psm: PSM.AUTO }));
+  return { image, pxToPdf, vector, vectorOnly, rulings, cells, pageLines, skewDeg: straight.angle };
+}
 
+/** The page's items: page OCR outside the table cells, cell-by-cell OCR inside them. */
+async function cellPass(pass: PagePass, { page, dpi, rules, pool, cleanup }: ReadContext): Promise<Pick<OcrPageResult, 'items' | 'segments' | 'meanConfidence' | 'cells' | 'skewDeg'>> {
+  const { image, pxToPdf, cells, pageLines } = pass;
+  const toItems = (lines: OcrLine[], offsetX = 0, offsetY = 0) => linesToItems(lines, { page, pxToPdf, offsetX, offsetY, cleanup });
   let items: OcrTextItem[];
   let words: OcrLine[];
   if (cells.length === 0) {
     items = toItems(pageLines);
     words = pageLines;
   } else {
-    const cellRead = await readCells(image, dpi, cells, pageLines, opts.pool, rules);
-    // Page OCR outside the cells, cell OCR inside them.
+    const cellRead = await readCells(image, dpi, cells, pageLines, pool, rules);
     const outside = pageLines
       .map((l) => ({ ...l, words: l.words.filter((w) => cellAt(cells, (w.x0 + w.x1) / 2, midY(l)) < 0) }))
       .filter((l) => l.words.length > 0);
@@ -99,13 +156,10 @@ export async function ocrPage(page: PDFPageProxy, opts: OcrPageOptions): Promise
   items.sort((a, b) => b.y - a.y || a.x - b.x);
   return {
     items,
-    segments: vectorOnly ? vector : toPdfSegments(rulings, pxToPdf),
-    dpi,
-    nativeDpi: scan ? scan.dpi : null,
-    seconds: (performance.now() - started) / 1000,
+    segments: pass.vectorOnly ? pass.vector : toPdfSegments(pass.rulings, pxToPdf),
     meanConfidence: wordConfidence(words),
     cells: cells.length,
-    skewDeg: angle,
+    skewDeg: pass.skewDeg,
   };
 }
 
@@ -119,7 +173,7 @@ function eraseLines(img: GrayImage, rulings: PxRulings): GrayImage {
     }
   }
   for (const l of rulings.vertical) {
-    for (let y = Math.max(0, l.y1); y <= Math.min(img.height - 1, l.y2); y++) {
+    for (let y = Math.max(0, Math.floor(l.y1)); y <= Math.min(img.height - 1, Math.ceil(l.y2)); y++) {
       const x0 = Math.max(0, Math.floor(l.x1 - half(l)));
       data.fill(255, y * img.width + x0, y * img.width + Math.min(img.width, Math.ceil(l.x1 + half(l)) + 1));
     }

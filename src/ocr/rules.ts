@@ -39,6 +39,14 @@ export const ocrRulesSchema = z.strictObject({
       flank_in: positive,
     })
     .optional(),
+  // optional: without it pages are never turned
+  orientation: z
+    .object({
+      poor_confidence: z.number().min(0).max(100),
+      sample: z.number().positive().max(1),
+      gain: z.number().min(1),
+    })
+    .optional(),
   // grey level below which a pixel is text ink (deskew, despeckle, cell crops); rulings judge their own
   ink_threshold: z.number().int().min(1).max(255),
   rulings: z.object({

@@ -30,12 +30,14 @@ export function ocrSourcer(setup: OcrSetup): PageSourcer {
     const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules, vectorSegments: fromText.segments });
     return {
       ...fromText,
+      // a page scanned sideways is read turned upright: its items are on the upright page
+      ...(r.turned ? { width: r.turned.widthPt, height: r.turned.heightPt } : {}),
       items: r.items.map((it) => ({ ...it, str: correctText(it.str, lexicon) })),
       // the page's own vector rulings where it has them (exact), else the lines found in the image
       segments: r.segments,
       source: 'ocr',
       sourceReason: decision.reason,
-      ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10 },
+      ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10, turnedDeg: r.turned?.deg ?? 0 },
     };
   };
 }

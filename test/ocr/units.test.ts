@@ -8,6 +8,7 @@ import { detectRulings, toPdfSegments } from '../../src/ocr/rulings.js';
 import { ocrRulesSchema } from '../../src/ocr/rules.js';
 import { loadRules, parseRuleFile } from '../../src/rules/load.js';
 import { linesToItems } from '../../src/ocr/words.js';
+import { quarterTurn, verticalShare } from '../../src/ocr/orient.js';
 import { judgeTextLayer } from '../../src/ocr/quality.js';
 import { largestImage, type GrayImage } from '../../src/read/render.js';
 
@@ -156,5 +157,20 @@ describe('words → text items', () => {
     expect(items[0].y).toBeCloseTo(842 - 144, 5);
     expect(items[0].height).toBeCloseTo(14.4, 5);
     expect(items[1].width).toBeCloseTo(43.2, 5);
+  });
+});
+
+describe('page orientation', () => {
+  it('turns an image by quarter turns exactly (four make a round trip)', () => {
+    const img: GrayImage = { width: 3, height: 2, data: Uint8Array.from([1, 2, 3, 4, 5, 6]) };
+    const r90 = quarterTurn(img, 90);
+    expect([r90.width, r90.height, Array.from(r90.data)]).toEqual([2, 3, [4, 1, 5, 2, 6, 3]]);
+    expect(Array.from(quarterTurn(img, 180).data)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(Array.from(quarterTurn(quarterTurn(r90, 180), 90).data)).toEqual(Array.from(img.data));
+  });
+  it('tells text lines running down the image from lines running across', () => {
+    const line = (w: number, h: number) => ({ words: [{ text: '本年收入支出' }], left: 0, right: w, top: 0, baselineLeft: h, baselineRight: h });
+    expect(verticalShare([line(300, 30), line(280, 30)])).toBe(0);
+    expect(verticalShare([line(30, 300), line(30, 280), line(300, 30)])).toBeCloseTo(2 / 3, 5);
   });
 });
