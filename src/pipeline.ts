@@ -167,6 +167,8 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     },
     rules.document.meta,
   );
+  // tables the read stage saw but could not read (an OCR'd table without row borders)
+  const pageUnread: UnreadCell[] = readablePages.flatMap((p) => (p.unreadTables ?? []).map((u) => ({ page: p.page, bbox: u.bbox, source_text: '', reason: u.reason })));
   const checks = [
     ...runChecks({ facts: statements.facts, restatements: statements.restatements, lineItems: statements.lineItems, basicItems: statements.basicItems, unread: statements.unread, staff }),
     ...runTableChecks({
@@ -181,7 +183,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       [...statements.facts, ...coded.totals, ...statements.lineItems, ...coded.line_items, ...statements.basicItems, ...staff, ...units, ...evaluations.evaluations, ...evaluations.funds, ...evaluations.indicators],
       rules.ocr.review.below_confidence,
     ),
-    ...[...evaluations.unread, ...coded.unread].map((u) => ({
+    ...[...evaluations.unread, ...coded.unread, ...pageUnread].map((u) => ({
       check: 'unread_cell',
       severity: 'warning' as const,
       subject: `page ${u.page}`,
@@ -206,7 +208,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     evaluation_funds: evaluations.funds,
     indicators: evaluations.indicators,
     unread: statements.unread,
-    unread_cells: [...evaluations.unread, ...coded.unread],
+    unread_cells: [...evaluations.unread, ...coded.unread, ...pageUnread],
     checks,
   };
 }

@@ -6,7 +6,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { applyMatrix, clearEdgeLines, cropGray, invertMatrix, renderPageGray, scannedPageDpi, type GrayImage } from '../read/render.js';
 import type { Matrix } from '../read/rulings.js';
-import type { Segment } from '../read/types.js';
+import type { Box, Segment } from '../read/types.js';
 import { isCjk } from '../normalize/chars.js';
 import { compileCleanup, type CompiledCleanup } from './cleanup.js';
 import { PSM, type OcrPool } from './engine.js';
@@ -52,6 +52,8 @@ export interface OcrPageResult {
    * and the upright page's size in points (items and segments are given on the upright page)
    */
   turned?: { deg: QuarterTurn; widthPt: number; heightPt: number };
+  /** ruled tables whose row borders could not be found even on a second, more sensitive look (not read as tables) */
+  unreadTables: { bbox: Box }[];
 }
 
 const cleanupCache = new WeakMap<OcrRules, CompiledCleanup>();
@@ -115,6 +117,8 @@ interface PagePass {
   cells: Cell[];
   pageLines: OcrLine[];
   skewDeg: number;
+  /** tables whose row borders could not be found (PDF points) */
+  unread: { bbox: Box }[];
 }
 
 /** Deskew, rulings and whole-page OCR of one (levelled) page image. */
@@ -129,15 +133,67 @@ async function pagePass(levelled: GrayImage, pxToPdf: Matrix, vector: Segment[],
     : straight.image;
   // Lines are found before despeckling: a faint hairline's darker noise pixels look like specks.
   const fromVectors = pxRulings(vector, pxToPdf, dpi);
-  const rulings = vectorOnly ? fromVectors : mergeRulings(fromVectors, detectRulings(straight.image, dpi, rulingOptions(rules)), r.align_tolerance_in * dpi);
+  const detect = (sensitivity = 1) => {
+    const o = rulingOptions(rules);
+    return detectRulings(straight.image, dpi, { ...o, sensitivity: (o.sensitivity ?? 4) * sensitivity, minContrast: (o.minContrast ?? 8) * sensitivity });
+  };
+  let rulings = vectorOnly ? fromVectors : mergeRulings(fromVectors, detect(), r.align_tolerance_in * dpi);
+  // A table of long verticals with no row border inside cannot be right: its row borders were missed.
+  // Look again more sensitively; what is still wrong is reported and its lines dropped, so the table
+  // stage never reads it as one row holding the whole page.
+  let bad = unruledTables(rulings, dpi);
+  if (bad.length && !vectorOnly) {
+    rulings = mergeRulings(fromVectors, detect(0.5), r.align_tolerance_in * dpi);
+    bad = unruledTables(rulings, dpi);
+  }
+  const unread = bad.map((b) => {
+    rulings = { horizontal: rulings.horizontal.filter((h) => !inside(h, b)), vertical: rulings.vertical.filter((v) => !inside(v, b)) };
+    const [x0, y0] = applyMatrix(pxToPdf, b.x0, b.y1);
+    const [x1, y1] = applyMatrix(pxToPdf, b.x1, b.y0);
+    return { bbox: { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) } };
+  });
   const cells = byCell ? gridCells(rulings, r.align_tolerance_in * dpi) : [];
   // The page pass sees the image without its rulings: a border beside text is read as | or 1.
   const pageLines = ocrLines(await pool.recognize(eraseLines(image, rulings), { dpi, psm: PSM.AUTO }));
-  return { image, pxToPdf, vector, vectorOnly, rulings, cells, pageLines, skewDeg: straight.angle };
+  return { image, pxToPdf, vector, vectorOnly, rulings, cells, pageLines, skewDeg: straight.angle, unread };
+}
+
+interface PxBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function inside(l: PxLine, b: PxBox): boolean {
+  const tol = 3;
+  return l.x1 >= b.x0 - tol && l.x2 <= b.x1 + tol && l.y1 >= b.y0 - tol && l.y2 <= b.y1 + tol;
+}
+
+/**
+ * Regions where at least three verticals over an inch long run side by side with no horizontal line
+ * crossing between their ends: a ruled table whose row borders were not found.
+ */
+export function unruledTables(rulings: PxRulings, dpi: number): PxBox[] {
+  const tall = rulings.vertical.filter((v) => v.y2 - v.y1 >= dpi).sort((a, b) => a.x1 - b.x1);
+  const out: PxBox[] = [];
+  const used = new Set<PxLine>();
+  for (const v of tall) {
+    if (used.has(v)) continue;
+    // verticals of one table span about the same rows (a tall cell's own border inside a longer table does not)
+    const group = tall.filter((w) => !used.has(w) && Math.min(v.y2, w.y2) - Math.max(v.y1, w.y1) >= 0.8 * Math.max(v.y2 - v.y1, w.y2 - w.y1));
+    if (group.length < 3) continue;
+    const box = { x0: Math.min(...group.map((g) => g.x1)), x1: Math.max(...group.map((g) => g.x1)), y0: Math.max(...group.map((g) => g.y1)), y1: Math.min(...group.map((g) => g.y2)) };
+    const margin = 0.15 * dpi;
+    const inner = rulings.horizontal.some((h) => h.y1 > box.y0 + margin && h.y1 < box.y1 - margin && h.x1 < (box.x0 + box.x1) / 2 && h.x2 > (box.x0 + box.x1) / 2);
+    for (const g of group) used.add(g);
+    if (!inner) out.push(box);
+  }
+  return out;
 }
 
 /** The page's items: page OCR outside the table cells, cell-by-cell OCR inside them. */
-async function cellPass(pass: PagePass, { page, dpi, rules, pool, cleanup }: ReadContext): Promise<Pick<OcrPageResult, 'items' | 'segments' | 'meanConfidence' | 'cells' | 'skewDeg'>> {
+async function cellPass(pass: PagePass, { page, dpi, rules, pool, cleanup }: ReadContext): Promise<Pick<OcrPageResult, 'items' | 'segments' | 'meanConfidence' | 'cells' | 'skewDeg' | 'unreadTables'>> {
   const { image, pxToPdf, cells, pageLines } = pass;
   const toItems = (lines: OcrLine[], offsetX = 0, offsetY = 0) => linesToItems(lines, { page, pxToPdf, offsetX, offsetY, cleanup });
   let items: OcrTextItem[];
@@ -160,6 +216,7 @@ async function cellPass(pass: PagePass, { page, dpi, rules, pool, cleanup }: Rea
     meanConfidence: wordConfidence(words),
     cells: cells.length,
     skewDeg: pass.skewDeg,
+    unreadTables: pass.unread,
   };
 }
 

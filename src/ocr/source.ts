@@ -35,6 +35,7 @@ export function ocrSourcer(setup: OcrSetup): PageSourcer {
       items: r.items.map((it) => ({ ...it, str: correctText(it.str, lexicon) })),
       // the page's own vector rulings where it has them (exact), else the lines found in the image
       segments: r.segments,
+      unreadTables: r.unreadTables.map((u) => ({ bbox: u.bbox, reason: `第${page.pageNumber}页有一个表格找不到行线（扫描中的表格线太淡或缺失），未作为表格读取` })),
       source: 'ocr',
       sourceReason: decision.reason,
       ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10, turnedDeg: r.turned?.deg ?? 0 },

@@ -9,6 +9,7 @@ import { ocrRulesSchema } from '../../src/ocr/rules.js';
 import { loadRules, parseRuleFile } from '../../src/rules/load.js';
 import { linesToItems } from '../../src/ocr/words.js';
 import { quarterTurn, verticalShare } from '../../src/ocr/orient.js';
+import { unruledTables } from '../../src/ocr/page.js';
 import { judgeTextLayer } from '../../src/ocr/quality.js';
 import { largestImage, type GrayImage } from '../../src/read/render.js';
 
@@ -172,5 +173,21 @@ describe('page orientation', () => {
     const line = (w: number, h: number) => ({ words: [{ text: '本年收入支出' }], left: 0, right: w, top: 0, baselineLeft: h, baselineRight: h });
     expect(verticalShare([line(300, 30), line(280, 30)])).toBe(0);
     expect(verticalShare([line(30, 300), line(30, 280), line(300, 30)])).toBeCloseTo(2 / 3, 5);
+  });
+});
+
+describe('a grid that cannot be right', () => {
+  const v = (x: number, y1: number, y2: number) => ({ x1: x, x2: x, y1, y2, thickness: 2 });
+  const h = (y: number, x1: number, x2: number) => ({ x1, x2, y1: y, y2: y, thickness: 2 });
+  it('is found where long verticals run side by side with no row border between their ends', () => {
+    const rulings = { vertical: [v(100, 100, 900), v(400, 100, 900), v(700, 100, 900)], horizontal: [h(100, 100, 700), h(900, 100, 700)] };
+    expect(unruledTables(rulings, 200)).toEqual([{ x0: 100, x1: 700, y0: 100, y1: 900 }]);
+  });
+  it('is not a table with its row borders, nor a tall cell inside a longer table', () => {
+    const rows = [h(100, 100, 700), h(300, 100, 700), h(900, 100, 700)];
+    expect(unruledTables({ vertical: [v(100, 100, 900), v(400, 100, 900), v(700, 100, 900)], horizontal: rows }, 200)).toEqual([]);
+    // the goal row's own borders (300–600) inside a table whose outer verticals run 100–900
+    const table = { vertical: [v(100, 100, 900), v(700, 100, 900), v(300, 300, 600), v(500, 300, 600)], horizontal: [h(100, 100, 700), h(300, 100, 700), h(600, 100, 700), h(900, 100, 700)] };
+    expect(unruledTables(table, 200)).toEqual([]);
   });
 });
