@@ -158,6 +158,27 @@ async function pagePass(levelled: GrayImage, pxToPdf: Matrix, vector: Segment[],
   return { image, pxToPdf, vector, vectorOnly, rulings, cells, pageLines, skewDeg: straight.angle, unread };
 }
 
+/**
+ * What is left of a cell's border is read as 1, l, I or | at the edge of the cell's text: beside Chinese
+ * text at the very start or end of a cell it is a border, not writing ("项目名称1" → 项目名称).
+ */
+export function dropBorderGlyphs(line: OcrLine): OcrLine {
+  const edge = /^[1lI|]$/u;
+  const words = line.words.map((w) => ({ ...w }));
+  const first = words[0];
+  const last = words[words.length - 1];
+  const cjk = (ch: string | undefined) => ch !== undefined && isCjk(ch);
+  if (last) {
+    const ch = Array.from(last.text);
+    if (ch.length >= 3 && edge.test(ch[ch.length - 1]) && cjk(ch[ch.length - 2]) && cjk(ch[ch.length - 3])) last.text = ch.slice(0, -1).join('');
+  }
+  if (first) {
+    const ch = Array.from(first.text);
+    if (ch.length >= 3 && edge.test(ch[0]) && cjk(ch[1]) && cjk(ch[2])) first.text = ch.slice(1).join('');
+  }
+  return { ...line, words: words.filter((w) => w.text) };
+}
+
 interface PxBox {
   x0: number;
   y0: number;
@@ -202,7 +223,7 @@ async function cellPass(pass: PagePass, { page, dpi, rules, pool, cleanup }: Rea
     items = toItems(pageLines);
     words = pageLines;
   } else {
-    const cellRead = await readCells(image, dpi, cells, pageLines, pool, rules);
+    const cellRead = (await readCells(image, dpi, cells, pageLines, pool, rules)).map((c) => ({ ...c, lines: c.lines.map(dropBorderGlyphs) }));
     const outside = pageLines
       .map((l) => ({ ...l, words: l.words.filter((w) => cellAt(cells, (w.x0 + w.x1) / 2, midY(l)) < 0) }))
       .filter((l) => l.words.length > 0);

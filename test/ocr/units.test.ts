@@ -9,7 +9,7 @@ import { ocrRulesSchema } from '../../src/ocr/rules.js';
 import { loadRules, parseRuleFile } from '../../src/rules/load.js';
 import { linesToItems } from '../../src/ocr/words.js';
 import { quarterTurn, verticalShare } from '../../src/ocr/orient.js';
-import { unruledTables } from '../../src/ocr/page.js';
+import { dropBorderGlyphs, unruledTables } from '../../src/ocr/page.js';
 import { judgeTextLayer } from '../../src/ocr/quality.js';
 import { largestImage, type GrayImage } from '../../src/read/render.js';
 
@@ -189,5 +189,14 @@ describe('a grid that cannot be right', () => {
     // the goal row's own borders (300–600) inside a table whose outer verticals run 100–900
     const table = { vertical: [v(100, 100, 900), v(700, 100, 900), v(300, 300, 600), v(500, 300, 600)], horizontal: [h(100, 100, 700), h(300, 100, 700), h(600, 100, 700), h(900, 100, 700)] };
     expect(unruledTables(table, 200)).toEqual([]);
+  });
+});
+
+describe('border remnants in a cell', () => {
+  const line = (...texts: string[]) => ({ words: texts.map((text, i) => ({ text, confidence: 90, x0: i * 100, x1: i * 100 + 90 })), baselineLeft: 30, baselineRight: 30, left: 0, right: 300, top: 0 });
+  it('drops a 1 or | read from a border at the edge of Chinese text, nothing else', () => {
+    expect(dropBorderGlyphs(line('项目名称1')).words.map((w) => w.text)).toEqual(['项目名称']);
+    expect(dropBorderGlyphs(line('|主管部门')).words.map((w) => w.text)).toEqual(['主管部门']);
+    for (const keep of ['10.00分', '第1', '年1', '2020年度乌鲁木齐市政务云服务项目(2)']) expect(dropBorderGlyphs(line(keep)).words[0].text).toBe(keep);
   });
 });
