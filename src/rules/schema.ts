@@ -27,6 +27,8 @@ export const headingRulesSchema = z.strictObject({
   max_title_chars: z.number().int().positive(),
   not_ending_with: z.string(),
   not_containing: z.string(),
+  /** a title that ends with a full stop when it ends with one of these words ("（一）…总体情况说明。") */
+  title_period: regex.optional(),
   contents_entry: regex,
   contents_title: regex,
   blocks: z.array(z.strictObject({ kind: z.string(), start: regex, until_level: z.number().int().min(1) })),

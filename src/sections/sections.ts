@@ -213,6 +213,7 @@ function looksLikeContentsRestart(line: Line, top: CompiledLevel, tree: SectionT
 }
 
 function isTitle(title: string, rules: HeadingRules): boolean {
+  if (rules.title_period && new RegExp(rules.title_period, 'u').test(title)) title = title.slice(0, -1);
   if (!title || title.length > rules.max_title_chars) return false;
   if (rules.not_ending_with.includes(title[title.length - 1])) return false;
   return !Array.from(rules.not_containing).some((c) => title.includes(c));

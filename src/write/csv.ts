@@ -1,4 +1,3 @@
-import { writeToString } from 'fast-csv';
 import type { DocumentResult } from '../pipeline.js';
 
 type Row = Record<string, string | number | null | undefined>;
@@ -51,10 +50,18 @@ export function restoreCell(v: string): string {
   return v.startsWith("'") && FORMULA_START.test(v.slice(1)) && !PLAIN_NUMBER.test(v.slice(1)) ? v.slice(1) : v;
 }
 
+/**
+ * One RFC 4180 field. Quoted when it holds a quote, comma or line break, and also when it starts or ends
+ * with white space: fast-csv's formatter leaves " " bare (and drops NUL characters), and readers that trim
+ * unquoted fields (fast-csv's own parser among them, so juesuan diff) would then read "" back.
+ */
+function csvField(v: string): string {
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
 export async function toCsv(name: CsvName, rows: Row[], bom: boolean): Promise<string> {
   const headers = [...CSV_COLUMNS[name]];
   // null and undefined become empty cells (OUTPUT.md: empty cell = empty string)
-  const data = rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : neutraliseCell(String(r[h])))));
-  const body = await writeToString(data, { headers, writeHeaders: true, includeEndRowDelimiter: true, alwaysWriteHeaders: true });
-  return (bom ? '\ufeff' : '') + body;
+  const lines = [headers.join(','), ...rows.map((r) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : csvField(neutraliseCell(String(r[h]))))).join(','))];
+  return (bom ? '\ufeff' : '') + lines.join('\n') + '\n';
 }
