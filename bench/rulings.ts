@@ -14,6 +14,7 @@ import { deskew } from '../src/ocr/deskew.js';
 import { stretchContrast } from '../src/ocr/despeckle.js';
 import { rulingOptions } from '../src/ocr/page.js';
 import { detectRulings, type PxLine } from '../src/ocr/rulings.js';
+import { gridCells } from '../src/ocr/grid.js';
 import { loadRules } from '../src/rules/load.js';
 import { withPdf } from '../src/read/pdf.js';
 import { applyMatrix, renderPageGray } from '../src/read/render.js';
@@ -78,16 +79,27 @@ const scanFile = (() => {
 })();
 
 /** Best match of found lines to the truth over shifts of ±12 px (a scan is shifted on the glass). */
-function compareShifted(truth: Segment[], found: PxLine[], tol: number): { recall: number; precision: number } {
-  let best = { recall: 0, precision: 0 };
+function compareShifted(truth: Segment[], found: PxLine[], tol: number): { recall: number; precision: number; dx: number; dy: number } {
+  let best = { recall: 0, precision: 0, dx: 0, dy: 0 };
   for (let dy = -12; dy <= 12; dy += 2) {
     for (let dx = -12; dx <= 12; dx += 2) {
       const moved = found.map((f) => ({ ...f, x1: f.x1 - dx, x2: f.x2 - dx, y1: f.y1 - dy, y2: f.y2 - dy }));
       const c = compare(truth, moved, tol);
-      if (c.recall + c.precision > best.recall + best.precision) best = c;
+      if (c.recall + c.precision > best.recall + best.precision) best = { ...c, dx, dy };
     }
   }
   return best;
+}
+
+/** Vector segments (pixels) as ruling lines, for the cell grid. */
+function toRulings(segments: Segment[]): { horizontal: PxLine[]; vertical: PxLine[] } {
+  const horizontal: PxLine[] = [];
+  const vertical: PxLine[] = [];
+  for (const s of segments) {
+    if (s.x2 - s.x1 >= s.y2 - s.y1) horizontal.push({ x1: s.x1, x2: s.x2, y1: (s.y1 + s.y2) / 2, y2: (s.y1 + s.y2) / 2, thickness: 1 });
+    else vertical.push({ x1: (s.x1 + s.x2) / 2, x2: (s.x1 + s.x2) / 2, y1: s.y1, y2: s.y2, thickness: 1 });
+  }
+  return { horizontal, vertical };
 }
 
 if (scanFile) {
@@ -95,13 +107,14 @@ if (scanFile) {
   await withPdf(file, new Uint8Array(await readFile(file)), async (src) => {
     await withPdf(scanFile, new Uint8Array(await readFile(scanFile)), async (scan) => {
       const dpi = dpis[0];
-      let r = 0, p = 0, n = 0;
+      let r = 0, p = 0, n = 0, cellsTrue = 0, cellsSame = 0;
       const rows: string[] = [];
       for (let pn = 1; pn <= scan.numPages; pn++) {
         const page = await src.getPage(pn);
         const { pxToPdf } = await renderPageGray(page, dpi);
         const toPx = invert(pxToPdf);
-        const truth = segmentsToPx(await readSegments(page), (x, y) => applyMatrix(toPx, x, y)).filter((s) => Math.max(s.x2 - s.x1, s.y2 - s.y1) >= 0.3 * dpi);
+        const vectors = segmentsToPx(await readSegments(page), (x, y) => applyMatrix(toPx, x, y));
+        const truth = vectors.filter((s) => Math.max(s.x2 - s.x1, s.y2 - s.y1) >= 0.3 * dpi);
         const { image } = await renderPageGray(await scan.getPage(pn), dpi);
         const straight = deskew(stretchContrast(image), { maxDeg: rules.deskew!.max_deg, minDeg: rules.deskew!.min_deg, threshold: rules.ink_threshold });
         const found = detectRulings(straight.image, dpi, rulingOptions(rules));
@@ -111,9 +124,18 @@ if (scanFile) {
         r += c.recall;
         p += c.precision;
         n++;
-        rows.push(`p${pn} ${(100 * c.recall).toFixed(0)}/${(100 * c.precision).toFixed(0)}`);
+        // the OCR cell grid: a short border missed or cut back merges two cells, which the length
+        // measures above hardly see
+        const tol = rules.rulings.align_tolerance_in * dpi;
+        const trueCells = gridCells(toRulings(vectors), tol);
+        const foundCells = gridCells(found, tol);
+        const near = Math.max(4, 0.04 * dpi);
+        const same = trueCells.filter((t) => foundCells.some((f) => [f.x0 - t.x0 - c.dx, f.x1 - t.x1 - c.dx, f.y0 - t.y0 - c.dy, f.y1 - t.y1 - c.dy].every((d) => Math.abs(d) <= near))).length;
+        cellsTrue += trueCells.length;
+        cellsSame += same;
+        rows.push(`p${pn} ${(100 * c.recall).toFixed(0)}/${(100 * c.precision).toFixed(0)}${same < trueCells.length ? ` cells ${same}/${trueCells.length}` : ''}`);
       }
-      console.log(`${scanFile} (${dpi} dpi): recall ${((100 * r) / n).toFixed(1)}%  precision ${((100 * p) / n).toFixed(1)}% over ${n} pages with lines (${rows.join(', ')})`);
+      console.log(`${scanFile} (${dpi} dpi): recall ${((100 * r) / n).toFixed(1)}%  precision ${((100 * p) / n).toFixed(1)}% over ${n} pages with lines, OCR grid cells ${cellsSame}/${cellsTrue} (${rows.join(', ')})`);
     });
   });
   process.exit(0);
@@ -130,7 +152,8 @@ await withPdf(file, new Uint8Array(await readFile(file)), async (doc) => {
           const page = await doc.getPage(pn);
           const { image, pxToPdf } = await renderPageGray(page, dpi);
           const toPx = invert(pxToPdf);
-          const truth = segmentsToPx(await readSegments(page), (x, y) => applyMatrix(toPx, x, y)).filter((s) => Math.max(s.x2 - s.x1, s.y2 - s.y1) >= 0.3 * dpi);
+          const vectors = segmentsToPx(await readSegments(page), (x, y) => applyMatrix(toPx, x, y));
+        const truth = vectors.filter((s) => Math.max(s.x2 - s.x1, s.y2 - s.y1) >= 0.3 * dpi);
           const profile = { ...NOISE_PROFILES[noise], shiftPx: 0 };
           const scanned = scanPage(image, rand, profile, { lines: truth, style: BORDER_STYLES[style], dpi, eraseHalfPx: (0.75 * dpi) / 72 + 1.5 });
           const t0 = performance.now();

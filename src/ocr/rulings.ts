@@ -300,12 +300,18 @@ function solidify(t: Traced, dark: Uint8Array, W: number, H: number, vertical: b
   if (i0 === 0 && i1 === hole.length - 1) return t;
   const cutA = i0 > 0;
   const cutB = i1 < hole.length - 1;
+  // Paper cut off beyond a stretch of thick ink (the line was traced on across a crossing border into
+  // whatever ink lies past it) leaves the line ending at that border: the end is stopped by thick ink,
+  // to be snapped onto the border, not a free end.
+  const afterGap = (from: number, to: number) => t.gaps.some(([g0, g1]) => g0 > Math.min(from, to) && g1 < Math.max(from, to));
+  const stopA = cutA && afterGap(t.path.ls[idx[i0 - 1]], t.path.ls[idx[i0]]);
+  const stopB = cutB && afterGap(t.path.ls[idx[i1]], t.path.ls[idx[i1 + 1]]);
   const out: Traced = {
     ...t,
     a: cutA ? t.path.ls[idx[i0]] : t.a,
     b: cutB ? t.path.ls[idx[i1]] : t.b,
-    open: [cutA ? false : t.open[0], cutB ? false : t.open[1]],
-    cut: [cutA || !!t.cut?.[0], cutB || !!t.cut?.[1]],
+    open: [cutA ? stopA : t.open[0], cutB ? stopB : t.open[1]],
+    cut: [(cutA && !stopA) || !!t.cut?.[0], (cutB && !stopB) || !!t.cut?.[1]],
   };
   typicalInk.set(out, typical);
   return out;

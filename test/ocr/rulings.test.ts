@@ -109,6 +109,26 @@ describe('ruling lines of scanned tables in other producers\' border styles', ()
     expect(r.vertical).toHaveLength(0);
   });
 
+  it('a border that meets the table\'s top edge starts there, though ink stands above it in line', () => {
+    // a 2-column table, 0.75 pt black; a dot of ink 22 px above the top border, in line with the inner
+    // vertical (the average along the vertical bridges the border into it, and the paper between is cut
+    // off: the line must still end at the border, or the first row's two cells merge)
+    const lines: Segment[] = [
+      { x1: 50, y1: 60, x2: 650, y2: 60 },
+      { x1: 50, y1: 100, x2: 650, y2: 100 },
+      { x1: 50, y1: 300, x2: 650, y2: 300 },
+      { x1: 50, y1: 60, x2: 50, y2: 300 },
+      { x1: 200, y1: 60, x2: 200, y2: 300 },
+      { x1: 650, y1: 60, x2: 650, y2: 300 },
+    ];
+    const img = restyleRulings({ width: 700, height: 340, data: new Uint8Array(700 * 340).fill(255) }, lines, BORDER_STYLES.black, 200, 0);
+    for (let y = 34; y < 38; y++) for (let x = 199; x <= 201; x++) img.data[y * 700 + x] = 30;
+    const r = detectRulings(img, 200);
+    const inner = r.vertical.find((v) => Math.abs(v.x1 - 200) <= 3);
+    expect(inner?.y1).toBeLessThanOrEqual(63);
+    expect(gridCells(r, 6)).toHaveLength(4);
+  });
+
   it('keeps a border missing under a spanning cell missing', () => {
     // two columns; the middle horizontal border only in the right column (a row-spanning cell on the left)
     const lines: Segment[] = [
