@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/rulings.ts [source.pdf] [--pages 20,21,33] [--styles black,hairline,grey] [--noise office,faded] [--dpi 150,200,300]
  *   npx tsx bench/rulings.ts source.pdf --scan scan-of-it.pdf --dpi 200     # an existing scan, every page
+ *   npx tsx bench/rulings.ts source.pdf --scan scan.pdf --src-pages 5-14,17  # a scan of some of its pages
  */
 import { readFile } from 'node:fs/promises';
 import { BORDER_STYLES, NOISE_PROFILES, prng, scanPage, segmentsToPx, type BorderStyleName, type NoiseProfileName } from '../scripts/fixtures/scan-sim.js';
@@ -102,6 +103,15 @@ function toRulings(segments: Segment[]): { horizontal: PxLine[]; vertical: PxLin
   return { horizontal, vertical };
 }
 
+// the source's pages a scan of a page subset holds (as scripts/make-noisy-scan.ts --pages)
+const srcPages = opt('src-pages', '')
+  .split(',')
+  .filter(Boolean)
+  .flatMap((part) => {
+    const [a, b] = part.split('-').map(Number);
+    return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i);
+  });
+
 if (scanFile) {
   // an existing scan of `file` (same pages): its lines against the source's vector rulings
   await withPdf(file, new Uint8Array(await readFile(file)), async (src) => {
@@ -110,7 +120,7 @@ if (scanFile) {
       let r = 0, p = 0, n = 0, cellsTrue = 0, cellsSame = 0;
       const rows: string[] = [];
       for (let pn = 1; pn <= scan.numPages; pn++) {
-        const page = await src.getPage(pn);
+        const page = await src.getPage(srcPages[pn - 1] ?? pn);
         const { pxToPdf } = await renderPageGray(page, dpi);
         const toPx = invert(pxToPdf);
         const vectors = segmentsToPx(await readSegments(page), (x, y) => applyMatrix(toPx, x, y));

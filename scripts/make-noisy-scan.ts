@@ -72,6 +72,19 @@ export const FIXTURE_SCANS: (ScanSpec & { truthFrom?: string; truthOfPages?: boo
     truthFrom: path.join(FIXTURES, 'urumqi-gxj-2021.truth.json'),
     truthOfPages: true,
   },
+  {
+    // the real national-template report (WPS) as a noisy office scan: the pages of its value tables
+    // (收入支出决算总表 … 一般公共预算财政拨款基本支出决算表, and the empty 三公 table with its four-level header) and
+    // the first two pages of its 情况说明 (the document heading, 三/一 … 三/五/三); borders as WPS drew them
+    src: path.join(FIXTURES, 'putuo-shgzb-2024.pdf'),
+    out: path.join(FIXTURES, 'putuo-shgzb-2024-scan200-noisy.pdf'),
+    dpi: 200,
+    noise: 'office',
+    pages: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 17, 18],
+    seed: 2024,
+    truthFrom: path.join(FIXTURES, 'putuo-shgzb-2024.truth.json'),
+    truthOfPages: true,
+  },
 ];
 
 function invert(m: Matrix): Matrix {
@@ -130,6 +143,7 @@ function copyTruth(truthFile: string, out: string): void {
  * text layer (every record carries its page); the document fields are kept.
  */
 async function truthOfPages(truthFile: string, src: string, pages: number[], out: string): Promise<void> {
+  if ('tables' in (JSON.parse(readFileSync(truthFile, 'utf8')) as object)) return nationalTruthOfPages(truthFile, pages, out);
   const { loadRules } = await import('../src/rules/load.js');
   const { prepareRules, processDocument } = await import('../src/pipeline.js');
   const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Truth;
@@ -156,6 +170,33 @@ async function truthOfPages(truthFile: string, src: string, pages: number[], out
     ),
   };
   writeFileSync(out.replace(/\.pdf$/, '.truth.json'), JSON.stringify(withPages, null, 2) + '\n');
+}
+
+interface NationalTruth {
+  doc: { id: string };
+  units: unknown[];
+  facts: { page: number }[];
+  tables: { kind: string; pages: number[] }[];
+}
+
+/**
+ * A national-template truth (every table and fact carries its printed pages) restricted to `pages` of the
+ * source, renumbered as the scan's pages: the tables printed wholly on them and the facts printed on them;
+ * the unit list only when the units table is among them.
+ */
+function nationalTruthOfPages(truthFile: string, pages: number[], out: string): void {
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as NationalTruth;
+  const at = (p: number) => pages.indexOf(p) + 1;
+  const tables = truth.tables.filter((t) => t.pages.every((p) => pages.includes(p))).map((t) => ({ ...t, pages: t.pages.map(at) }));
+  const subset = {
+    ...truth,
+    doc: { ...truth.doc, id: path.basename(out).replace(/\.pdf$/, '') },
+    source_pages: pages,
+    units: tables.some((t) => t.kind === 'units') ? truth.units : [],
+    facts: truth.facts.filter((f) => pages.includes(f.page)).map((f) => ({ ...f, page: at(f.page) })),
+    tables,
+  };
+  writeFileSync(out.replace(/\.pdf$/, '.truth.json'), JSON.stringify(subset, null, 2) + '\n');
 }
 
 function parsePages(s: string): number[] {
