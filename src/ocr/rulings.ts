@@ -207,8 +207,11 @@ export function detectRulings(img: GrayImage, dpi: number, opts: ImageRulingOpti
   const candV = solidOnes(vs, true, minV);
   const longH = candH.filter((t) => explained(t, candV));
   const longV = candV.filter((t) => explained(t, candH));
-  const horizontal = joinPieces(settle(longH, longV, false), bridge).filter(long).map(strip);
-  const vertical = joinPieces(settle(longV, longH, true), bridge).map((l) => ({ x1: l.y1, x2: l.y2, y1: l.x1, y2: l.x2, thickness: l.thickness, contrast: l.contrast, joined: l.joined }));
+  // What the tracer crossed as thick ink, and the gaps joinPieces bridged, must hold the line's own ink:
+  // where a spanning cell has no border, its text crossing the line's path is not one.
+  const minHole = Math.max(2 * maxThick, Math.round(0.1 * dpi));
+  const horizontal = joinPieces(settle(longH, longV, false), bridge).flatMap((l) => splitAbsent(l, dark, W, H, false, minHole)).filter(long).map(strip);
+  const vertical = joinPieces(settle(longV, longH, true), bridge).flatMap((l) => splitAbsent(l, dark, W, H, true, minHole)).map((l) => ({ x1: l.y1, x2: l.y2, y1: l.x1, y2: l.x2, thickness: l.thickness, contrast: l.contrast, joined: l.joined }));
   // A short vertical (a one-row cell border) is kept when both its ends meet horizontal lines, which a
   // glyph stroke never does.
   const shortLen = Math.max(8, Math.min(minLen, (opts.minCellIn ?? 0.12) * dpi));
@@ -250,15 +253,70 @@ function joinPieces<T extends PxLine & { joined: boolean }>(lines: T[], gap: num
   return out;
 }
 
+/**
+ * The line cut where its own ink is absent: a stretch of at least `minHole` positions along it, most of
+ * them (60%) paper along the line in the image (a 3 px mean, as rawAt, within a few pixels of its centre), splits it. A border that
+ * text touches or a crossing border keeps its ink there; a spanning cell's text in the path of a border
+ * missing under it does not. Works in the pass's axes (x along, y across), like joinPieces.
+ */
+function splitAbsent<T extends PxLine & { joined: boolean }>(line: T, dark: Uint8Array, W: number, H: number, vertical: boolean, minHole: number): T[] {
+  const a = Math.round(line.x1);
+  const b = Math.round(line.x2);
+  const n = b - a + 1;
+  if (n < 2 * minHole) return [line];
+  const typical = line.contrast ?? 0;
+  const hole = new Uint8Array(n);
+  // the line's centre is its mean position: a line left slightly skewed strays from it by a pixel or two
+  const radius = 2 + Math.round(line.thickness / 2);
+  for (let l = a; l <= b; l++) hole[l - a] = rawAt(dark, W, H, vertical, l, line.y1, radius) < typical / 3 ? 1 : 0;
+  const sum = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) sum[i + 1] = sum[i] + hole[i];
+  const absent = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i + minHole <= n; i++) {
+    if (sum[i + minHole] - sum[i] >= 0.6 * minHole) {
+      absent.fill(1, i, i + minHole);
+      any = true;
+    }
+  }
+  if (!any) return [line];
+  // an absent stretch runs from its first hole to its last: the ink around it (a crossing border at the
+  // cell's edge) stays with the pieces
+  for (let i = 0; i < n; ) {
+    if (!absent[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && absent[j]) j++;
+    let f = i;
+    while (f < j && !hole[f]) absent[f++] = 0;
+    let e = j - 1;
+    while (e > f && !hole[e]) absent[e--] = 0;
+    i = j;
+  }
+  const pieces: T[] = [];
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const ink = i < n && !absent[i];
+    if (ink && start < 0) start = i;
+    if (!ink && start >= 0) {
+      if (i - 1 > start) pieces.push({ ...line, x1: a + start, x2: a + i - 1 });
+      start = -1;
+    }
+  }
+  return pieces;
+}
+
 /** Raw darkness at (l along, c across) of a pass: a 3 px mean along, the darkest of the row and the two beside it. */
-function rawAt(dark: Uint8Array, W: number, H: number, vertical: boolean, l: number, c: number): number {
+function rawAt(dark: Uint8Array, W: number, H: number, vertical: boolean, l: number, c: number, radius = 1): number {
   const at = (ll: number, cc: number) => {
     const [x, y] = vertical ? [cc, ll] : [ll, cc];
     return x < 0 || y < 0 || x >= W || y >= H ? 0 : dark[y * W + x];
   };
   const c0 = Math.floor(c);
   let best = 0;
-  for (let k = c0 - 1; k <= c0 + 1; k++) best = Math.max(best, (at(l - 1, k) + at(l, k) + at(l + 1, k)) / 3);
+  for (let k = c0 - radius; k <= c0 + radius; k++) best = Math.max(best, (at(l - 1, k) + at(l, k) + at(l + 1, k)) / 3);
   return best;
 }
 

@@ -129,6 +129,30 @@ describe('ruling lines of scanned tables in other producers\' border styles', ()
     expect(gridCells(r, 6)).toHaveLength(4);
   });
 
+  it('keeps a border missing in one row missing, though that row\'s text stands in its path', () => {
+    // rows 46 px high (narrower than the gap a broken border is bridged over); the second row is one cell
+    // across both columns, its text ("合计") centred on where the inner border would run
+    const ys = [50, 96, 142, 188, 234];
+    const lines: Segment[] = [
+      ...ys.map((y) => ({ x1: 50, y1: y, x2: 650, y2: y })),
+      { x1: 50, y1: 50, x2: 50, y2: 234 },
+      { x1: 650, y1: 50, x2: 650, y2: 234 },
+      { x1: 300, y1: 50, x2: 300, y2: 96 },
+      { x1: 300, y1: 142, x2: 300, y2: 234 },
+    ];
+    const img = restyleRulings({ width: 700, height: 280, data: new Uint8Array(700 * 280).fill(255) }, lines, BORDER_STYLES.black, 200, 0);
+    // a glyph of 0.145 in centred there (三 with short stems at its sides): its strokes cross x = 300
+    for (let d = 0; d < 28; d++) {
+      for (const [x, y] of [[286 + d, 106], [286 + d, 118], [286 + d, 131], [286, 106 + d], [313, 106 + d]]) {
+        img.data[y * 700 + x] = 30;
+        img.data[(y + 1) * 700 + x] = 30;
+      }
+    }
+    const cells = gridCells(detectRulings(img, 200), 6);
+    expect(cells.filter((c) => Math.abs(c.y0 - 96) <= 6)).toHaveLength(1);
+    expect(cells).toHaveLength(7);
+  });
+
   it('keeps a border missing under a spanning cell missing', () => {
     // two columns; the middle horizontal border only in the right column (a row-spanning cell on the left)
     const lines: Segment[] = [
