@@ -308,6 +308,19 @@ export async function makeFixtures(): Promise<void> {
         'gaps between glyphs on the national template\'s layout: 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 with names spread over their cell, economic-classification and “三公” headers spread, letter-spaced and full-width amounts in cells and narrative ("本年收入合计 307.82 万元，其中：财政拨款收入 307.82 万元，占 100.00%"), two integer cells 293 | 41 touching one border; expected values in scripts/fixtures/gaps.ts templateExpected()',
     },
   );
+  // -- garbled-hairline-table: a garbled text layer over a vector table drawn as thin grey rectangles --
+  // (how WPS / Excel exports draw cell borders): OCR must use the page's own vector rulings
+  const hairBorders = { widthPt: 0.1, grey: 0.5, fill: true };
+  const hairClean = await renderReport([other.partThreeFour()[1]], null, { ...R, title: 'garbled text layer over a hairline table', creationDate: date(other.PUBLISHED), borders: hairBorders });
+  const { bytes: hairGarbled, removed: hairRemoved } = stripToUnicode(hairClean);
+  if (hairRemoved === 0) throw new Error('no /ToUnicode entry found to strip');
+  out('garbled-hairline-table.pdf', hairGarbled);
+  entries.push({
+    id: 'garbled-hairline-table',
+    file: 'garbled-hairline-table.pdf',
+    origin: `generated: the 表五 page of other-dept-2019 with its table borders drawn as filled rectangles ${hairBorders.widthPt} pt thick in 50% grey, then the /ToUnicode entries of its ${hairRemoved} font dictionaries blanked out (as garbled-text-layer.pdf)`,
+    purpose: 'a garbled text layer over a vector page whose rulings are hairlines: OCR reads the page but takes the exact vector rulings for the table and its cell grid',
+  });
 
   // -- series-qinglan-tjj-2019…2021: three years of one department (issue 12's time series) -------
   for (const y of series.SERIES_YEARS) {
@@ -376,6 +389,18 @@ export async function makeFixtures(): Promise<void> {
       file: 'template-2024.pdf',
       origin: 'copied from the project samples (/work/shared/real, not generated): the blank 2024 template (附件2：部门决算模板 / 预算主管部门公开样张) a region gives its departments, 23 pages, every table title and header and the narrative with blanks, no numbers',
       purpose: 'a readable report with nothing to extract: must be ok with the warning no_records, not a failure and not silently empty',
+    },
+    {
+      id: 'urumqi-gxj-2021-turned',
+      file: 'urumqi-gxj-2021-turned.pdf',
+      origin: 'generated (scripts/make-noisy-scan.ts --fixture urumqi-gxj-2021-turned, seeded): pages 3, 4, 15 and 36 of urumqi-gxj-2021.pdf scanned at 200 dpi with the office noise profile, page 3 turned 90° clockwise, page 15 180°, page 36 270° (the PDF pages sized to the turned images)',
+      purpose: 'pages scanned sideways or upside down: detected, read upright, reported in the manifest (golden test scan-turned)',
+    },
+    {
+      id: 'urumqi-gxj-2021-turned-truth',
+      file: 'urumqi-gxj-2021-turned.truth.json',
+      origin: 'generated (scripts/make-noisy-scan.ts): urumqi-gxj-2021.truth.json restricted to the records the text PDF prints on those pages',
+      purpose: 'expected extraction of urumqi-gxj-2021-turned.pdf',
     },
     {
       id: 'scanned-other-dept-2019',

@@ -38,6 +38,8 @@ export interface OcrPageReport {
   seconds: number;
   /** mean word confidence of the page, 0–100 */
   mean_confidence: number;
+  /** the page was scanned sideways or upside down and read turned clockwise by this many degrees (boxes are on the upright page) */
+  turned_deg: number;
 }
 
 export interface DocumentResult {
@@ -130,7 +132,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
       continue;
     }
     if (page.source === 'ocr' && page.ocr) {
-      ocrPages.push({ page: page.page, reason: page.sourceReason ?? '', dpi: page.ocr.dpi, seconds: page.ocr.seconds, mean_confidence: page.ocr.meanConfidence });
+      ocrPages.push({ page: page.page, reason: page.sourceReason ?? '', dpi: page.ocr.dpi, seconds: page.ocr.seconds, mean_confidence: page.ocr.meanConfidence, turned_deg: page.ocr.turnedDeg ?? 0 });
     }
     const margin = rules.document.furniture.margin;
     readable.push({ page: page.page, height: page.height, lines: dropFurniture(pageLines(page.items).map(normalizeLine), page.height, margin, prepared.furniture) });
@@ -175,6 +177,8 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     },
     rules.document.meta,
   );
+  // tables the read stage saw but could not read (an OCR'd table without row borders)
+  const pageUnread: UnreadCell[] = readablePages.flatMap((p) => (p.unreadTables ?? []).map((u) => ({ page: p.page, bbox: u.bbox, source_text: '', reason: u.reason })));
   const sectionList = tree.sections.map((s: Section) => ({ id: s.id, level: s.level, title: s.title, page: s.page }));
   const checks = runChecks({
     meta,
@@ -192,7 +196,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     codedTables: coded.coded,
     tables: coded.tables,
     cells: coded.cells,
-    unreadCells: [...evaluations.unread, ...coded.unread],
+    unreadCells: [...evaluations.unread, ...coded.unread, ...pageUnread],
     rules: { checks: rules.checks, tables: rules.tables.statistical, below_confidence: rules.ocr.review.below_confidence },
   });
   return {
@@ -211,7 +215,7 @@ export function extractFromPages(file: string, sha256: string, producer: string 
     tables: coded.tables,
     table_cells: coded.cells,
     unread: statements.unread,
-    unread_cells: [...evaluations.unread, ...coded.unread],
+    unread_cells: [...evaluations.unread, ...coded.unread, ...pageUnread],
     checks,
   };
 }

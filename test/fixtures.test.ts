@@ -91,7 +91,10 @@ describe('truth files', () => {
     const t = truthOf(file);
     expect(Object.keys(t.doc).sort()).toEqual(['department', 'id', 'published', 'year']);
     expect(t.doc.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.keys(t.staff).sort()).toEqual(['in_service', 'retired_li', 'retired_tui', 'total']);
+    // a truth restricted to some pages of its report (source_pages) has the staff printed there only
+    const staff = ['in_service', 'retired_li', 'retired_tui', 'total'];
+    if ((t as { source_pages?: number[] }).source_pages) expect(staff).toEqual(expect.arrayContaining(Object.keys(t.staff)));
+    else expect(Object.keys(t.staff).sort()).toEqual(staff);
     expect(t.units.map((u) => u.seq)).toEqual(t.units.map((_, i) => i + 1));
     expect(new Set(t.facts.map((f) => f.key)).size).toBe(t.facts.length);
     const dec = /^-?\d+(\.\d+)?$/;
@@ -196,7 +199,9 @@ describe('generated PDFs (read with pdf.js)', () => {
 // ---------------------------------------------------------------------------------------------
 // National-template fixtures (putuo truth schema: facts, tables with every printed cell, notes)
 
-const ntFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && isNtTruth(truthOf(f)));
+// a scan of some pages of a report has its report's truth restricted to them (source_pages): checked on its own below
+const ntFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && isNtTruth(truthOf(f)) && !('source_pages' in truthOf(f)));
+const ntScanFiles = readdirSync(DIR).filter((f) => f.endsWith('.truth.json') && isNtTruth(truthOf(f)) && 'source_pages' in truthOf(f));
 const ntTruth = (f: string) => truthOf(f) as unknown as NtTruth;
 const ntPdf = (truthFile: string) => truthFile.replace(/\.truth\.json$/, '.pdf');
 const pdfCache = new Map<string, Promise<Awaited<ReturnType<typeof readPdfText>>>>();
@@ -292,6 +297,21 @@ describe('national-template truth files', () => {
       for (const p of tab.pages.slice(1)) expect(foldPage(r.pages![p - 1]).includes(title), `${tab.title} on p${p}`).toBe(false);
       if (tab.remark && tab.kind !== 'units') expect(foldPage(r.pages![tab.pages[tab.pages.length - 1] - 1])).toContain(foldPage(tab.remark));
     }
+  });
+
+  it('the scans of some pages of a national report: putuo-shgzb-2024-scan200-noisy', () => {
+    expect(ntScanFiles).toEqual(['putuo-shgzb-2024-scan200-noisy.truth.json']);
+  });
+
+  it.each(ntScanFiles)('%s is its report\'s truth restricted to its source pages, renumbered', (file) => {
+    const t = ntTruth(file) as NtTruth & { source_pages: number[] };
+    const src = ntTruth(`${file.replace(/-scan.*$/, '')}.truth.json`);
+    const at = (p: number) => t.source_pages.indexOf(p) + 1;
+    expect(t.doc).toEqual({ ...src.doc, id: file.replace(/\.truth\.json$/, '') });
+    expect(t.tables).toEqual(src.tables.filter((x) => x.pages.every((p) => t.source_pages.includes(p))).map((x) => ({ ...x, pages: x.pages.map(at) })));
+    expect(t.facts).toEqual(src.facts.filter((f) => t.source_pages.includes(f.page)).map((f) => ({ ...f, page: at(f.page) })));
+    expect(t.tables.length).toBeGreaterThan(0);
+    expect(t.facts.length).toBeGreaterThan(0);
   });
 
   it('the putuo copy lists exactly the report\'s 8 notes and 205 cells', () => {

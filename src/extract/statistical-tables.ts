@@ -11,6 +11,7 @@ import { toLines } from '../tables/text.js';
 import { itemMidY } from '../tables/text.js';
 import { tableStructure, type CodePart, type HeaderTreeNode, type StructureHints, type TableStructure } from '../tables/structure.js';
 import { foldChar } from '../normalize/chars.js';
+import { editDistance, literalAlternatives } from '../normalize/fuzzy.js';
 import { cleanNumber } from '../values/decimal.js';
 import type { StatisticalTablesRules, TableKindRule, TableRules } from '../rules/tables-schema.js';
 import { newFact, type Fact, type HeaderNode, type LineItem, type TableCell, type TableInfo } from './types.js';
@@ -63,7 +64,7 @@ interface Compiled {
   unit: RegExp;
   emptyNote: RegExp;
   code: RegExp;
-  kinds: { rule: TableKindRule; titles: RegExp[]; header: RegExp[] }[];
+  kinds: { rule: TableKindRule; titles: RegExp[]; header: RegExp[]; literals: string[] }[];
   hints: StructureHints;
   total: RegExp;
 }
@@ -83,7 +84,13 @@ function compile(r: StatisticalTablesRules): Compiled {
     emptyNote: re(r.empty_note),
     code,
     // a title pattern is matched at the end of the line; what stands before it must be numbering (onlyPrefix)
-    kinds: r.kinds.map((rule) => ({ rule, titles: rule.titles.map((t) => re(`(?:${t.replace(/^\^/, '')})$`)), header: rule.header.map(re) })),
+    kinds: r.kinds.map((rule) => ({
+      rule,
+      titles: rule.titles.map((t) => re(`(?:${t.replace(/^\^/, '')})$`)),
+      header: rule.header.map(re),
+      // the literal titles a pattern stands for, long enough to be matched with one edit (OCR)
+      literals: rule.titles.flatMap((t) => literalAlternatives(t, FUZZY_TITLE_ALTERNATIVES)?.alternatives ?? []).filter((a) => Array.from(a).length >= FUZZY_TITLE_MIN),
+    })),
     total: re(r.total_label),
     hints: {
       text: (c: Cell) => {
@@ -122,9 +129,10 @@ function onlyPrefix(s: string, c: Compiled): boolean {
 
 /**
  * The kind whose title the line ends with, printed numbering and suffixes ("（公开01表）") aside. When several
- * kinds match, the longest title wins (一般公共预算财政拨款支出决算表 over 支出决算表).
+ * kinds match, the longest title wins (一般公共预算财政拨款支出决算表 over 支出决算表). `fuzzy` (a line read by OCR):
+ * failing that, a title one character extra, missing or wrong.
  */
-function kindOfTitle(line: string, c: Compiled): Compiled['kinds'][number] | undefined {
+function kindOfTitle(line: string, c: Compiled, fuzzy = false): Compiled['kinds'][number] | undefined {
   let s = line;
   for (let changed = true; changed; ) {
     changed = false;
@@ -143,7 +151,27 @@ function kindOfTitle(line: string, c: Compiled): Compiled['kinds'][number] | und
       if (m && onlyPrefix(s.slice(0, m.index), c) && (!best || m.index < best.at)) best = { k, at: m.index };
     }
   }
-  return best?.k;
+  return best?.k ?? (fuzzy ? fuzzyKindOfTitle(s, c) : undefined);
+}
+
+/** Titles shorter than this are never matched with an edit (支出决算表 is two edits from 收入决算表, but one from other words). */
+const FUZZY_TITLE_MIN = 6;
+/** A title pattern standing for more literal titles than this is matched exactly only. */
+const FUZZY_TITLE_ALTERNATIVES = 4096;
+
+/**
+ * An OCR'd title one character extra, missing or wrong ("一般公共了预算财政拨款支出决算表"): the kind with a
+ * literal title one edit from the end of the line, numbering before it; none when another kind's title is
+ * as close (a misread that could be either is no title).
+ */
+function fuzzyKindOfTitle(s: string, c: Compiled): Compiled['kinds'][number] | undefined {
+  const chars = Array.from(s);
+  const starts: string[] = [];
+  for (let j = 0; j < chars.length; j++) if (onlyPrefix(chars.slice(0, j).join(''), c)) starts.push(chars.slice(j).join(''));
+  const distance = (k: Compiled['kinds'][number]) => Math.min(2, ...k.literals.flatMap((alt) => starts.map((t) => editDistance(t, alt, 1))));
+  const scored = c.kinds.map((k) => ({ k, d: distance(k) })).sort((a, b) => a.d - b.d);
+  if (!scored.length || scored[0].d > 1 || (scored[1] && scored[1].d <= scored[0].d)) return undefined;
+  return scored[0].k;
 }
 
 /** Text lines of a page between two heights (points), top first, folded. */
@@ -242,7 +270,8 @@ export function readStatisticalTables(tables: readonly Table[], pages: readonly 
     const above = linesAbove(table, byPage.get(table.page), tables, c.r.title_lines);
     const unit = above.map((l) => c.unit.exec(l)?.groups?.unit).find(Boolean) ?? c.r.unit.default;
     const struct = tableStructure(table, c.hints);
-    const titled = above.map((line) => ({ line, k: kindOfTitle(line, c) })).find((x) => x.k);
+    const ocr = byPage.get(table.page)?.source === 'ocr';
+    const titled = above.map((line) => ({ line, k: kindOfTitle(line, c) })).find((x) => x.k) ?? (ocr ? above.map((line) => ({ line, k: kindOfTitle(line, c, true) })).find((x) => x.k) : undefined);
     const headerTexts = table.cells.filter((x) => x.row < Math.max(1, struct.headerRows)).map((x) => c.hints.text(x));
     const byHeader = titled ? undefined : c.kinds.find((k) => k.header.length > 0 && k.header.every((re) => headerTexts.some((t) => re.test(t))));
     const kind = titled?.k ?? byHeader;

@@ -8,7 +8,7 @@
  * the same left and right borders (a row-spanning 一级指标 cell); a missing vertical line simply makes a
  * wider cell (column span). Cells not closed at top and bottom are not table cells and are dropped.
  */
-import type { ImageRulings, PxLine } from './rulings.js';
+import type { PxLine, PxRulings } from './rulings.js';
 
 export interface Cell {
   /** inner box in pixels (between the border lines' centres) */
@@ -41,7 +41,7 @@ function closedAt(lines: PxLine[], y: number, x0: number, x1: number, tol: numbe
 }
 
 /** Cells of every ruled table in the image; `tol` is the alignment tolerance in pixels. */
-export function gridCells(rulings: ImageRulings, tol: number): Cell[] {
+export function gridCells(rulings: PxRulings, tol: number): Cell[] {
   const { vertical } = rulings;
   const horizontal = [...rulings.horizontal, ...cutEdges(rulings, tol)];
   if (horizontal.length < 2 || vertical.length < 2) return [];
@@ -98,7 +98,7 @@ export function gridCells(rulings: ImageRulings, tol: number): Cell[] {
  * start (or stop) together. Where at least three vertical lines end at the same height and no
  * horizontal line is there, that height is taken as a border across them.
  */
-function cutEdges(rulings: ImageRulings, tol: number): PxLine[] {
+function cutEdges(rulings: PxRulings, tol: number): PxLine[] {
   const out: PxLine[] = [];
   for (const end of ['y1', 'y2'] as const) {
     for (const y of cluster(rulings.vertical.map((v) => v[end]), tol)) {

@@ -39,12 +39,24 @@ export const ocrRulesSchema = z.strictObject({
       flank_in: positive,
     })
     .optional(),
+  // optional: without it pages are never turned
+  orientation: z
+    .object({
+      poor_confidence: z.number().min(0).max(100),
+      sample: z.number().positive().max(1),
+      gain: z.number().min(1),
+    })
+    .optional(),
+  // grey level below which a pixel is text ink (deskew, despeckle, cell crops); rulings judge their own
+  ink_threshold: z.number().int().min(1).max(255),
   rulings: z.object({
-    threshold: z.number().int().min(1).max(255),
     min_length_in: positive,
     min_cell_in: positive,
-    gap_in: z.number().min(0),
     max_thickness_in: positive,
+    window_in: positive,
+    sensitivity: positive,
+    min_contrast: positive,
+    bridge_in: positive,
     align_tolerance_in: positive,
   }),
   cells: z.object({

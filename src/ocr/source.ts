@@ -28,15 +28,18 @@ export function ocrSourcer(setup: OcrSetup): PageSourcer {
     if (decision.source !== 'ocr') return { ...fromText, source: decision.source, sourceReason: decision.reason };
     // page.js brings the canvas and tesseract.js: loaded on the first page that needs OCR, not by every run
     const { ocrPage } = await import('./page.js');
-    const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules });
+    const r = await ocrPage(page, { pool: await setup.pool(), rules: setup.rules, vectorSegments: fromText.segments });
     return {
       ...fromText,
+      // a page scanned sideways is read turned upright: its items are on the upright page
+      ...(r.turned ? { width: r.turned.widthPt, height: r.turned.heightPt } : {}),
       items: r.items.map((it) => ({ ...it, str: correctText(it.str, lexicon) })),
-      // a scan has no vector rulings; a garbled page's vector rulings are still right, the image's too
-      segments: r.segments.length ? r.segments : fromText.segments,
+      // the page's own vector rulings where it has them (exact), else the lines found in the image
+      segments: r.segments,
+      unreadTables: r.unreadTables.map((u) => ({ bbox: u.bbox, reason: `第${page.pageNumber}页有一个表格找不到行线（扫描中的表格线太淡或缺失），未作为表格读取` })),
       source: 'ocr',
       sourceReason: decision.reason,
-      ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10 },
+      ocr: { dpi: r.dpi, seconds: Math.round(r.seconds * 100) / 100, meanConfidence: Math.round(r.meanConfidence * 10) / 10, turnedDeg: r.turned?.deg ?? 0 },
     };
   };
 }

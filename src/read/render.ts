@@ -36,7 +36,8 @@ export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-function invert(m: Matrix): Matrix {
+/** The inverse of an affine matrix (pixel → PDF becomes PDF → pixel). */
+export function invertMatrix(m: Matrix): Matrix {
   const det = m[0] * m[3] - m[1] * m[2];
   return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
 }
@@ -132,7 +133,7 @@ export async function renderPageGray(page: PDFPageProxy, dpi: number): Promise<R
   const view = page.getViewport({ scale: 1 });
   // viewport.transform maps PDF user space to pixels; shift by the media box origin like the text layer.
   const toPx = viewport.transform as Matrix;
-  const inv = invert(toPx);
+  const inv = invertMatrix(toPx);
   const pxToPdf: Matrix = [inv[0], inv[1], inv[2], inv[3], inv[4] - page.view[0], inv[5] - page.view[1]];
   return { image: { width, height, data }, dpi, widthPt: view.width, heightPt: view.height, pxToPdf };
 }

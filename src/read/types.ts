@@ -41,8 +41,13 @@ export interface PageContent {
   source?: 'text' | 'ocr' | 'unreadable';
   /** why the page was OCR'd or is unreadable */
   sourceReason?: string;
-  /** OCR figures for an OCR'd page */
-  ocr?: { dpi: number; seconds: number; meanConfidence: number };
+  /**
+   * OCR figures for an OCR'd page; `turnedDeg`: the page was scanned sideways or upside down and read
+   * turned clockwise by this much (0, 90, 180, 270) — its items, segments and size are the upright page's
+   */
+  ocr?: { dpi: number; seconds: number; meanConfidence: number; turnedDeg?: number };
+  /** tables the page shows that could not be read (an OCR'd table whose row borders were not found), with why */
+  unreadTables?: { bbox: Box; reason: string }[];
 }
 
 /** An axis-aligned box in PDF user space (points, origin bottom-left). */

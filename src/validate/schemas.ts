@@ -168,7 +168,7 @@ export const documentSchema = z.strictObject({
     pages: z.number().int().positive(),
     producer: z.string().nullable(),
     ocr_pages: z.array(z.number().int().positive()),
-    ocr: z.array(z.strictObject({ page: z.number().int().positive(), reason: z.string(), dpi: z.number().positive(), seconds: z.number().nonnegative(), mean_confidence: z.number().min(0).max(100) })),
+    ocr: z.array(z.strictObject({ page: z.number().int().positive(), reason: z.string(), dpi: z.number().positive(), seconds: z.number().nonnegative(), mean_confidence: z.number().min(0).max(100), turned_deg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) })),
     unreadable_pages: z.array(z.strictObject({ page: z.number().int().positive(), source: z.enum(['text', 'ocr', 'unreadable']), reason: z.string() })),
   }),
   meta: z.strictObject({

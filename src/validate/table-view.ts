@@ -40,7 +40,8 @@ export function tableView(info: TableInfo, cells: readonly TableCell[]): TableVi
   const rows: Row[] = [];
   const byKey = new Map<string, Row>();
   for (const c of cells) {
-    if (c.table_no !== info.table_no || cleanNumber(c.value) === null) continue;
+    const value = c.table_no === info.table_no ? cleanNumber(c.value) : null;
+    if (value === null) continue;
     // a row is its position and identity: two column groups printed side by side share a position
     const k = `${c.row_no}\u0000${c.row_code ?? ''}\u0000${c.row}`;
     let r = byKey.get(k);
@@ -49,7 +50,8 @@ export function tableView(info: TableInfo, cells: readonly TableCell[]): TableVi
       byKey.set(k, r);
       rows.push(r);
     }
-    if (!r.cells.has(c.column)) r.cells.set(c.column, c);
+    // the checks compute with the number as cleanNumber reads it (an OCR'd "264.87 3" is not a decimal's text)
+    if (!r.cells.has(c.column)) r.cells.set(c.column, { ...c, value });
   }
   rows.sort((a, b) => a.row_no - b.row_no);
   const columns = [...new Set([...leafPaths(info.header), ...cells.filter((c) => c.table_no === info.table_no).map((c) => c.column)])];

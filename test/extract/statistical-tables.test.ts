@@ -78,6 +78,23 @@ describe('readStatisticalTables', () => {
     expect(r.cells.map((x) => [x.row_code, x.row, x.column, x.value])).toEqual([['201', '一般公共服务支出', '本年支出', '1.00']]);
   });
 
+  it("reads a table whose OCR'd title has one character extra, missing or wrong; a text layer's title must be exact", () => {
+    const rows = [
+      ['科目编码', '科目名称', '本年支出'],
+      ['201', '一般公共服务支出', '1.00'],
+    ];
+    const ocrPage = (title: string): PageContent => ({ ...pageWith(1, [title]), source: 'ocr' });
+    for (const title of ['一般公共了预算财政拨款支出决算表', '一般公共预算财政拨款支决算表', '表五一般公共预箅财政拨款支出决算表', '部门收人决算表']) {
+      const r = readStatisticalTables([buildTable(rows)], [ocrPage(title)], rules);
+      expect(r.tables.map((t) => [t.kind, t.title]), title).toEqual([[title === '部门收人决算表' ? 'income' : 'gpb_expense', title]]);
+    }
+    expect(readStatisticalTables([buildTable(rows)], [ocrPage('一般公共了预算财政拨款支出决算表')], rules).line_items.map((l) => l.code)).toEqual(['201']);
+    // one edit from two kinds' titles at once (部门收入决算表 / 部门支出决算表 are two apart): neither
+    expect(readStatisticalTables([buildTable(rows)], [ocrPage('部门收出决算表')], rules).tables.map((t) => t.kind)).toEqual(['other']);
+    // the text layer's own words are what the producer printed: no edit is forgiven there
+    expect(readStatisticalTables([buildTable(rows)], [pageWith(1, ['一般公共了预算财政拨款支出决算表'])], rules).tables.map((t) => t.kind)).toEqual(['other']);
+  });
+
   it('exports a table no kind knows as other, titled by the line above it, every value cell kept', () => {
     const table = buildTable([
       ['项目', '金额'],

@@ -19,6 +19,7 @@ import { loadRules } from '../../src/rules/load.js';
 const ocrRules = (await loadRules(new URL('../../rules', import.meta.url).pathname)).ocr;
 import { readPageText, withPdf } from '../../src/read/pdf.js';
 import { scannedPageDpi } from '../../src/read/render.js';
+import { readSegments } from '../../src/read/rulings.js';
 import { charAccuracy, comparable } from './accuracy.js';
 import { SCAN_DPI, SCAN_PAGES } from './make-scan-fixture.js';
 
@@ -99,6 +100,22 @@ describe('garbled-text-layer.pdf', () => {
     expect(comparable(text).join('')).toContain('第二部分部门决算情况说明');
     expect(numbers(text)).toEqual(expect.arrayContaining(['4911.6', '391.42', '8.66%', '4947.97']));
   }, 60_000);
+});
+
+describe('garbled-hairline-table.pdf (garbled text layer over a vector table of thin grey rectangles)', () => {
+  it('reads the table cell by cell on the page\'s own vector rulings', async () => {
+    const { vector, result } = await onPdf(fixture('garbled-hairline-table.pdf'), async (doc) => {
+      const page = await doc.getPage(1);
+      const vector = await readSegments(page);
+      return { vector, result: await ocrPage(page, { pool, rules: ocrRules, vectorSegments: vector }) };
+    });
+    expect(vector.filter((s) => s.y1 === s.y2).length).toBeGreaterThan(20);
+    // the exact vector rulings are the page's rulings, not lines found in the image
+    expect(result.segments).toEqual(vector);
+    expect(result.cells).toBeGreaterThan(50);
+    const ref = await onPdf(fixture('other-dept-2019.pdf'), async (doc) => textOf((await readPageText(await doc.getPage(SCAN_PAGES[1]))).items));
+    expect(numbers(textOf(result.items))).toEqual(numbers(ref));
+  }, 120_000);
 });
 
 describe('offline', () => {

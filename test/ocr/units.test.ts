@@ -8,6 +8,8 @@ import { detectRulings, toPdfSegments } from '../../src/ocr/rulings.js';
 import { ocrRulesSchema } from '../../src/ocr/rules.js';
 import { loadRules, parseRuleFile } from '../../src/rules/load.js';
 import { linesToItems } from '../../src/ocr/words.js';
+import { quarterTurn, verticalShare } from '../../src/ocr/orient.js';
+import { dropBorderGlyphs, unruledTables } from '../../src/ocr/page.js';
 import { judgeTextLayer } from '../../src/ocr/quality.js';
 import { largestImage, type GrayImage } from '../../src/read/render.js';
 
@@ -106,9 +108,24 @@ describe('rulings and cells from an image', () => {
     expect(cells).toHaveLength(4);
   });
   it('ignores text-like strokes', () => {
-    const img: GrayImage = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255) };
-    for (let c = 0; c < 10; c++) for (let x = c * 35; x < c * 35 + 25; x++) img.data[50 * 400 + x] = 0; // a row of 一
-    expect(detectRulings(img, 200).horizontal).toHaveLength(0);
+    // a row of glyphs built of strokes (三, 十, 口, 丁 …): tops lined up, bodies below
+    const img: GrayImage = { width: 420, height: 100, data: new Uint8Array(420 * 100).fill(255) };
+    const bar = (x0: number, x1: number, y: number) => {
+      for (let x = x0; x < x1; x++) for (let k = 0; k < 2; k++) img.data[(y + k) * 420 + x] = 0;
+    };
+    const stem = (x: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let k = 0; k < 2; k++) img.data[y * 420 + x + k] = 0;
+    };
+    for (let c = 0; c < 11; c++) {
+      const x = 10 + c * 36;
+      bar(x, x + 26, 38); // every glyph has a top stroke at the same height
+      if (c % 3 === 0) bar(x + 3, x + 23, 50), bar(x, x + 26, 62); // 三
+      if (c % 3 === 1) stem(x + 12, 38, 64), bar(x + 2, x + 24, 52); // 干
+      if (c % 3 === 2) stem(x + 2, 38, 64), stem(x + 23, 38, 64), bar(x + 2, x + 25, 63); // 口
+    }
+    const r = detectRulings(img, 200);
+    expect(r.horizontal).toHaveLength(0);
+    expect(r.vertical).toHaveLength(0);
   });
   it('maps pixels to PDF points, origin bottom-left', () => {
     const segs = toPdfSegments({ horizontal: [{ x1: 0, y1: 100, x2: 200, y2: 100, thickness: 2 }], vertical: [] }, [72 / 200, 0, 0, -72 / 200, 0, 842]);
@@ -141,5 +158,45 @@ describe('words → text items', () => {
     expect(items[0].y).toBeCloseTo(842 - 144, 5);
     expect(items[0].height).toBeCloseTo(14.4, 5);
     expect(items[1].width).toBeCloseTo(43.2, 5);
+  });
+});
+
+describe('page orientation', () => {
+  it('turns an image by quarter turns exactly (four make a round trip)', () => {
+    const img: GrayImage = { width: 3, height: 2, data: Uint8Array.from([1, 2, 3, 4, 5, 6]) };
+    const r90 = quarterTurn(img, 90);
+    expect([r90.width, r90.height, Array.from(r90.data)]).toEqual([2, 3, [4, 1, 5, 2, 6, 3]]);
+    expect(Array.from(quarterTurn(img, 180).data)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(Array.from(quarterTurn(quarterTurn(r90, 180), 90).data)).toEqual(Array.from(img.data));
+  });
+  it('tells text lines running down the image from lines running across', () => {
+    const line = (w: number, h: number) => ({ words: [{ text: '本年收入支出' }], left: 0, right: w, top: 0, baselineLeft: h, baselineRight: h });
+    expect(verticalShare([line(300, 30), line(280, 30)])).toBe(0);
+    expect(verticalShare([line(30, 300), line(30, 280), line(300, 30)])).toBeCloseTo(2 / 3, 5);
+  });
+});
+
+describe('a grid that cannot be right', () => {
+  const v = (x: number, y1: number, y2: number) => ({ x1: x, x2: x, y1, y2, thickness: 2 });
+  const h = (y: number, x1: number, x2: number) => ({ x1, x2, y1: y, y2: y, thickness: 2 });
+  it('is found where long verticals run side by side with no row border between their ends', () => {
+    const rulings = { vertical: [v(100, 100, 900), v(400, 100, 900), v(700, 100, 900)], horizontal: [h(100, 100, 700), h(900, 100, 700)] };
+    expect(unruledTables(rulings, 200)).toEqual([{ x0: 100, x1: 700, y0: 100, y1: 900 }]);
+  });
+  it('is not a table with its row borders, nor a tall cell inside a longer table', () => {
+    const rows = [h(100, 100, 700), h(300, 100, 700), h(900, 100, 700)];
+    expect(unruledTables({ vertical: [v(100, 100, 900), v(400, 100, 900), v(700, 100, 900)], horizontal: rows }, 200)).toEqual([]);
+    // the goal row's own borders (300–600) inside a table whose outer verticals run 100–900
+    const table = { vertical: [v(100, 100, 900), v(700, 100, 900), v(300, 300, 600), v(500, 300, 600)], horizontal: [h(100, 100, 700), h(300, 100, 700), h(600, 100, 700), h(900, 100, 700)] };
+    expect(unruledTables(table, 200)).toEqual([]);
+  });
+});
+
+describe('border remnants in a cell', () => {
+  const line = (...texts: string[]) => ({ words: texts.map((text, i) => ({ text, confidence: 90, x0: i * 100, x1: i * 100 + 90 })), baselineLeft: 30, baselineRight: 30, left: 0, right: 300, top: 0 });
+  it('drops a 1 or | read from a border at the edge of Chinese text, nothing else', () => {
+    expect(dropBorderGlyphs(line('项目名称1')).words.map((w) => w.text)).toEqual(['项目名称']);
+    expect(dropBorderGlyphs(line('|主管部门')).words.map((w) => w.text)).toEqual(['主管部门']);
+    for (const keep of ['10.00分', '第1', '年1', '2020年度乌鲁木齐市政务云服务项目(2)']) expect(dropBorderGlyphs(line(keep)).words[0].text).toBe(keep);
   });
 });

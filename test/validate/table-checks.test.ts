@@ -199,6 +199,14 @@ describe('table checks', () => {
     expect(codedTableSum.run(checkInput(withTables(e))).map((f) => f.subject)).toEqual(['expense/20101/基本支出']);
   });
 
+  it('coded_table_sum: a cell printed with a space inside its number (OCR) is summed as that number, not a crash', () => {
+    const t = table('expense', 2, ['本年支出合计'], [
+      { code: '201', v: { 本年支出合计: '264.87' } },
+      { code: '20101', v: { 本年支出合计: '265.87 3' } },
+    ]);
+    expect(codedTableSum.run(checkInput(withTables(t))).map((f) => [f.subject, f.expected, f.actual])).toEqual([['expense/201/本年支出合计', '264.87', '265.873']]);
+  });
+
   it('table_matches_narrative: same code → same amount, same total (7030.18 vs 7030.17 differ though their intervals touch)', () => {
     const input = goodTable();
     input.facts[0].amount = '3010.23';
