@@ -24,7 +24,7 @@ function ocrItems(table: ReturnType<typeof buildTable>, confidence: number): voi
 function emptyDocument(): Record<string, unknown> {
   return {
     doc_id: 'scan',
-    source: { file: 'scan.pdf', sha256: '0'.repeat(64), pages: 1, producer: null, ocr_pages: [1], ocr: [], unreadable_pages: [] },
+    source: { file: 'scan.pdf', path: 'scans/scan.pdf', sha256: '0'.repeat(64), pages: 1, producer: null, ocr_pages: [1], ocr: [], unreadable_pages: [] },
     meta: { department: null, year: null, published: null },
     sections: [],
     staff: [],
